@@ -1,0 +1,68 @@
+using SimHarness.Simulation;
+
+namespace SimHarness;
+
+/// <summary>A simulated thread (Python's <c>threading.Thread</c>) and its entry in the harness's record.</summary>
+/// <remarks>
+/// The record (status, what it waits on, its pending step) is what decides when virtual time
+/// advances and what a deadlock report says; it is kept identically under every scheduler.
+/// </remarks>
+public sealed class SimThread
+{
+    private readonly World _world;
+
+    internal SimThread(World world, int id, int objectId, string name, Func<Task>? target, bool daemon)
+    {
+        _world = world;
+        Id = id;
+        ObjectId = objectId;
+        Name = name;
+        Target = target;
+        IsDaemon = daemon;
+    }
+
+    /// <summary>The thread's name (<c>MainThread</c>, <c>Thread-N (target)</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>Daemon threads do not keep the run alive; settable until the thread starts.</summary>
+    public bool IsDaemon
+    {
+        get;
+        set => field = Status == ThreadStatus.Created
+            ? value
+            : throw new InvalidOperationException("cannot set daemon status of active thread");
+    }
+
+    /// <summary>Starts the thread (a step); it is runnable at once and its starter stays runnable.</summary>
+    public Task StartAsync() => _world.StartThreadAsync(this);
+
+    /// <summary>Waits until the thread has finished (a step; blocks while it runs).</summary>
+    public Task JoinAsync() => _world.JoinThreadAsync(this, null);
+
+    /// <summary>Waits at most <paramref name="timeoutSeconds"/> and returns whether the thread has finished.</summary>
+    public Task<bool> JoinAsync(decimal timeoutSeconds) => _world.JoinThreadAsync(this, timeoutSeconds);
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+
+    internal int Id { get; }
+    internal int ObjectId { get; }
+    internal Func<Task>? Target { get; }
+    internal ThreadStatus Status { get; set; }
+    internal Waiter? BlockedOn { get; set; }
+    internal List<Waiter>? Joiners { get; set; }
+
+    /// <summary>The step this thread announced at its scheduling point, while it waits there.</summary>
+    internal Access Pending { get; set; }
+
+    /// <summary>The gate a parked thread waits on under the built-in scheduler.</summary>
+    internal TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>When the thread last arrived at a gate: the canonical schedule runs the longest-waiting first.</summary>
+    internal long ParkStamp { get; set; }
+
+    /// <summary>Label written beside output lines (a greenlet's label inside a hub).</summary>
+    internal string Label => LabelOverride?.Invoke() ?? Name;
+
+    internal Func<string?>? LabelOverride { get; set; }
+}

@@ -1,0 +1,76 @@
+using SimHarness.Simulation;
+
+namespace SimHarness.Exploration;
+
+/// <summary>Runs a scenario once on the built-in scheduler, every decision taken by a strategy.</summary>
+internal static class BuiltInExecutor
+{
+    public static RunResult Run(Scenario scenario, IScheduleStrategy strategy, long? maxSteps = null)
+    {
+        var previous = SynchronizationContext.Current;
+        var context = new SimSynchronizationContext();
+        SynchronizationContext.SetSynchronizationContext(context);
+        try
+        {
+            return RunOn(context, scenario, strategy, maxSteps ?? scenario.MaxSteps);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+    }
+
+    private static RunResult RunOn(SimSynchronizationContext context, Scenario scenario, IScheduleStrategy strategy, long maxSteps)
+    {
+        var decisions = new List<Decision>();
+        var runtime = new BuiltInRuntime(context, (count, what) =>
+        {
+            var v = strategy.PickValue(count, what);
+            decisions.Add(new Decision(DecisionKind.Value, v));
+            return v;
+        });
+        var world = new World(runtime, maxSteps);
+        world.StartMain(() => scenario.RunAsync(world));
+        context.RunUntilIdle();
+        var candidates = new List<SimThread>();
+        var pruned = false;
+        while (!world.Ended)
+        {
+            candidates.Clear();
+            candidates.AddRange(runtime.Parked);
+            if (candidates.Count == 0)
+            {
+                // The record says someone is runnable but nobody reached a gate: a primitive broke rule 1.
+                throw new InvalidOperationException($"internal error: {world.RunnableCount} runnable thread(s) but none at a scheduling point");
+            }
+
+            candidates.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+            var chosen = strategy.PickThread(candidates);
+            if (chosen is null)
+            {
+                pruned = true;
+                break;
+            }
+
+            decisions.Add(new Decision(DecisionKind.Thread, chosen.Id));
+            var access = chosen.Pending;
+            world.WokenByStep.Clear();
+            world.Ticks = 0;
+            runtime.Release(chosen);
+            context.RunUntilIdle();
+            strategy.OnStepCompleted(chosen, access, world.WokenByStep, world.Ticks > 0);
+        }
+
+        var record = world.ToRecord();
+        if (!pruned)
+        {
+            var violations = InvariantChecker.Check(scenario, record);
+            if (!ReferenceEquals(violations, record.Violations))
+            {
+                record = record.WithViolations(violations);
+            }
+        }
+
+        return new RunResult(record, decisions, pruned);
+    }
+}

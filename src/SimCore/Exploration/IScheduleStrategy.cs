@@ -1,0 +1,19 @@
+using SimHarness.Simulation;
+
+namespace SimHarness.Exploration;
+
+/// <summary>Takes every decision of one built-in run: which parked thread steps next, and data choices.</summary>
+internal interface IScheduleStrategy
+{
+    /// <summary>Picks the thread that takes the next step, or null to abandon the run (pruned by the reduction).</summary>
+    /// <param name="candidates">The parked threads, ordered by thread id.</param>
+    SimThread? PickThread(IReadOnlyList<SimThread> candidates);
+
+    /// <summary>Picks a value in [0, <paramref name="count"/>) for a choice that is not an interleaving.</summary>
+    int PickValue(int count, string what);
+
+    /// <summary>Told after each step: who stepped, what it touched, whom it woke, whether time advanced.</summary>
+    void OnStepCompleted(SimThread stepper, Access access, IReadOnlyList<SimThread> woken, bool timeAdvanced)
+    {
+    }
+}

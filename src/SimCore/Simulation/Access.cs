@@ -1,0 +1,28 @@
+namespace SimHarness.Simulation;
+
+/// <summary>How a step touches a simulated object, for partial-order reduction.</summary>
+internal enum AccessKind : byte
+{
+    /// <summary>Touches nothing shared: commutes with every step.</summary>
+    None,
+    /// <summary>Reads the object (is_set, a wait that may find the event set): commutes with reads and registrations.</summary>
+    Read,
+    /// <summary>Registers a blocking wait (event wait, join): conflicts only with writes.</summary>
+    Wait,
+    /// <summary>Changes the object (set, clear, print, start, finish): conflicts with every other access to it.</summary>
+    Write,
+}
+
+/// <summary>The object and kind of access of one step, declared at its scheduling point.</summary>
+/// <param name="ObjectId">The world-assigned id of the object, or -1 for none.</param>
+/// <param name="Kind">Read, registration or write.</param>
+/// <param name="Op">The operation's name, as the trace shows it (set, wait, print...).</param>
+internal readonly record struct Access(int ObjectId, AccessKind Kind, string Op)
+{
+    public static Access Local(string op) => new(-1, AccessKind.None, op);
+
+    /// <summary>Two steps conflict when they touch the same object and at least one writes it.</summary>
+    public bool ConflictsWith(Access other) =>
+        ObjectId >= 0 && ObjectId == other.ObjectId &&
+        (Kind == AccessKind.Write || other.Kind == AccessKind.Write);
+}

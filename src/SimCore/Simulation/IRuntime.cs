@@ -1,0 +1,49 @@
+namespace SimHarness.Simulation;
+
+/// <summary>What differs between the built-in scheduler, Coyote and the real backend.</summary>
+/// <remarks>
+/// Everything else (the primitives, the thread record, when time advances) is one implementation
+/// in <see cref="World"/>. A runtime decides only how a scheduling point yields, how a thread body
+/// is launched, what the clock reads and how a timer is armed.
+/// </remarks>
+internal interface IRuntime
+{
+    /// <summary>True for the virtual clock (built-in and Coyote); false for wall-clock time.</summary>
+    bool IsVirtual { get; }
+
+    /// <summary>Wall-clock microseconds since the run started (real backend only).</summary>
+    long WallMicros { get; }
+
+    /// <summary>The scheduling point before a step: completes when this thread may take it.</summary>
+    Task BeforeStepAsync(SimThread thread, Access access);
+
+    /// <summary>Starts running a thread body concurrently with its starter.</summary>
+    void Launch(SimThread thread, Func<Task> body);
+
+    /// <summary>Enters the atomic part of a step (a lock on the real backend, nothing in simulation).</summary>
+    AtomicScope EnterAtomic();
+
+    /// <summary>A choice that is not an interleaving (segment size, fault): a value in [0, count).</summary>
+    int ChooseValue(int count, string what);
+
+    /// <summary>Arms a wall-clock timer for a waiter (real backend only).</summary>
+    void ArmRealTimer(Waiter waiter, long delayMicros);
+
+    /// <summary>Called once when the run has ended, normally or with a violation.</summary>
+    void OnRunEnded();
+
+    /// <summary>Called when a violation is found (Coyote marks the iteration as a bug).</summary>
+    void OnViolation(Violation violation);
+}
+
+/// <summary>The atomic part of one step: holds the real backend's lock, is empty in simulation.</summary>
+internal readonly struct AtomicScope(object? gate) : IDisposable
+{
+    public void Dispose()
+    {
+        if (gate is not null)
+        {
+            Monitor.Exit(gate);
+        }
+    }
+}

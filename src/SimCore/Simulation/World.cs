@@ -1,0 +1,199 @@
+namespace SimHarness.Simulation;
+
+/// <summary>
+/// The one implementation of the simulated world: the thread record, the clock, output and the
+/// event log. The active <see cref="IRuntime"/> only decides how scheduling points yield.
+/// </summary>
+internal sealed partial class World : ISim
+{
+    /// <summary>Object id of the output stream: every print conflicts with every other.</summary>
+    internal const int OutputObjectId = 0;
+
+    /// <summary>Object id of the thread-name counter: creating threads conflict with each other.</summary>
+    internal const int ThreadCounterObjectId = 1;
+
+    private static readonly AsyncLocal<SimThread?> s_current = new();
+
+    private readonly IRuntime _runtime;
+    private readonly VirtualClock _clock = new();
+    private readonly List<OutputLine> _output = [];
+    private readonly List<TraceEvent> _events = [];
+    private readonly List<Violation> _violations = [];
+    private readonly Dictionary<int, string> _objectNames = [];
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _nextObjectId = 2;
+    private long _timerSequence;
+    private VirtualTimeProvider? _timeProvider;
+
+    public World(IRuntime runtime, long maxSteps)
+    {
+        _runtime = runtime;
+        MaxSteps = maxSteps;
+        _objectNames[OutputObjectId] = "output";
+        _objectNames[ThreadCounterObjectId] = "threads";
+    }
+
+    /// <summary>Scheduling points allowed before the run is cut as a livelock.</summary>
+    public long MaxSteps { get; }
+
+    /// <summary>Steps taken so far.</summary>
+    public long Steps { get; private set; }
+
+    /// <summary>True once the run has ended (normally, by a violation, or by a deadlock).</summary>
+    public bool Ended { get; private set; }
+
+    /// <summary>True when the run ended because main and every non-daemon thread finished.</summary>
+    public bool Completed { get; private set; }
+
+    /// <summary>Completes when the run ends.</summary>
+    public Task Completion => _completion.Task;
+
+    public IReadOnlyList<Violation> Violations => _violations;
+
+    public IReadOnlyList<OutputLine> Output => _output;
+
+    public IReadOnlyList<TraceEvent> Events => _events;
+
+    /// <summary>Threads woken by the step in progress (set, finish...): wake edges for happens-before.</summary>
+    internal List<SimThread> WokenByStep { get; } = [];
+
+    /// <summary>Time advances (ticks) since the counter was last reset by the scheduler.</summary>
+    internal int Ticks { get; set; }
+
+    public decimal Now => NowMicros / 1_000_000m;
+
+    public long NowMicros => _runtime.IsVirtual ? _clock.NowMicros : _runtime.WallMicros;
+
+    public TimeProvider TimeProvider => _timeProvider ??= new VirtualTimeProvider(this);
+
+    public bool IsSimulated => _runtime.IsVirtual;
+
+    public SimThread CurrentThread =>
+        s_current.Value ?? throw new InvalidOperationException("not on a simulated thread");
+
+    public Event NewEvent(string? name = null)
+    {
+        var id = NewObjectId(name ?? "event");
+        return new Event(this, id);
+    }
+
+    public async Task PrintAsync(string text)
+    {
+        var t = CurrentThread;
+        await StepAsync(t, new Access(OutputObjectId, AccessKind.Write, "print"));
+        using var _ = Atomic();
+        _output.Add(new OutputLine(NowMicros, t.Label, text));
+        Record(t, "print", OutputObjectId, null, text);
+    }
+
+    public async Task SleepAsync(decimal seconds)
+    {
+        var micros = ToMicros(seconds, nameof(seconds));
+        var t = CurrentThread;
+        await StepAsync(t, Access.Local("sleep"));
+        Waiter w;
+        using (Atomic())
+        {
+            Record(t, "sleep", -1, FormatSeconds(micros), null);
+            if (micros == 0)
+            {
+                return;
+            }
+
+            w = Block(t, -1, $"sleep({FormatSeconds(micros)})", micros);
+        }
+
+        await AwaitWakeAsync(w);
+    }
+
+    public void Assert(bool condition, string invariant, string message)
+    {
+        if (!condition)
+        {
+            Violate(invariant, message);
+        }
+    }
+
+    /// <summary>A data choice (segment size, fault...), taken by the active scheduler and recorded.</summary>
+    internal int Choose(int count, string what) => count <= 1 ? 0 : _runtime.ChooseValue(count, what);
+
+    /// <summary>Assigns the next object id and remembers its display name.</summary>
+    internal int NewObjectId(string kind)
+    {
+        var id = _nextObjectId++;
+        _objectNames[id] = kind.Contains('#', StringComparison.Ordinal) ? kind : $"{kind}#{id}";
+        return id;
+    }
+
+    internal string ObjectName(int id) => id < 0 ? "" : _objectNames.GetValueOrDefault(id, $"#{id}");
+
+    internal AtomicScope Atomic() => _runtime.EnterAtomic();
+
+    /// <summary>The scheduling point before a step of <paramref name="thread"/>.</summary>
+    internal async Task StepAsync(SimThread thread, Access access)
+    {
+        if (Ended)
+        {
+            throw new ThreadKilledException();
+        }
+
+        await _runtime.BeforeStepAsync(thread, access);
+        if (Ended)
+        {
+            throw new ThreadKilledException();
+        }
+
+        if (++Steps > MaxSteps)
+        {
+            Violate("step-bound", $"the run took more than {MaxSteps} steps (livelock or runaway loop)");
+            throw new ThreadKilledException();
+        }
+    }
+
+    /// <summary>Appends an entry to the readable event log.</summary>
+    internal void Record(SimThread thread, string op, int objectId, string? result, string? text) =>
+        _events.Add(new TraceEvent(NowMicros, thread.Name, op, objectId < 0 ? null : ObjectName(objectId), result, text));
+
+    /// <summary>Reports a violation and ends the run.</summary>
+    internal void Violate(string invariant, string message)
+    {
+        if (Ended)
+        {
+            return;
+        }
+
+        var v = new Violation(invariant, message);
+        _violations.Add(v);
+        EndRun(completed: false);
+        _runtime.OnViolation(v);
+    }
+
+    /// <summary>Builds the run's record once it has ended (or been abandoned).</summary>
+    internal RunRecord ToRecord() =>
+        new(_output.ToArray(), _events.ToArray(), _violations.ToArray(), Completed, Steps, _threads.Select(t => t.Name).ToArray());
+
+    internal static long ToMicros(decimal seconds, string what)
+    {
+        if (seconds < 0)
+        {
+            throw new ArgumentOutOfRangeException(what, seconds, "sleep length must be non-negative");
+        }
+
+        return (long)decimal.Round(seconds * 1_000_000m, MidpointRounding.ToEven);
+    }
+
+    internal static string FormatSeconds(long micros) => (micros / 1_000_000m).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
+
+    private void EndRun(bool completed)
+    {
+        if (Ended)
+        {
+            return;
+        }
+
+        Ended = true;
+        Completed = completed;
+        _runtime.OnRunEnded();
+        _completion.TrySetResult();
+    }
+}
