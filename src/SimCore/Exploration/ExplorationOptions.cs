@@ -1,0 +1,55 @@
+namespace SimHarness.Exploration;
+
+/// <summary>How to explore one scenario.</summary>
+public sealed record ExplorationOptions
+{
+    /// <summary>exhaustive (default), random, pct, or one of Coyote's: coyote, coyote-random, coyote-prioritization, coyote-probabilistic, coyote-delay-bounding, coyote-q-learning.</summary>
+    public string Strategy { get; init; } = "exhaustive";
+
+    /// <summary>Runs to make; for exhaustive only a cap (hitting it gives complete: false). Default: 10,000 for sampling strategies, unbounded for exhaustive.</summary>
+    public long? Iterations { get; init; }
+
+    /// <summary>Seed of the random and PCT strategies (and Coyote's).</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Step bound of one run; default the scenario's own.</summary>
+    public long? MaxSteps { get; init; }
+
+    /// <summary>Stop after this long and report what was found (complete: false).</summary>
+    public TimeSpan? TimeLimit { get; init; }
+
+    /// <summary>Stop at the first violating run.</summary>
+    public bool StopOnFirst { get; init; }
+
+    /// <summary>Where violating runs' traces are written; null writes none.</summary>
+    public string? TracesDirectory { get; init; } = "simharness-traces";
+
+    /// <summary>Partial-order reduction (DPOR with sleep sets); off explores every interleaving.</summary>
+    public bool Reduction { get; init; } = true;
+
+    /// <summary>At most this many outcomes are listed (distinctOutputs always counts all).</summary>
+    public int MaxOutcomes { get; init; } = 100;
+
+    /// <summary>PCT's priority-change points per run.</summary>
+    public int PctDepth { get; init; } = 3;
+
+    /// <summary>Told every so often how far the exploration has come.</summary>
+    public IProgress<ExplorationProgress>? Progress { get; init; }
+
+    /// <summary>Stops the exploration early (Ctrl-C); the partial report is still returned.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>The strategies the CLI accepts.</summary>
+    public static IReadOnlyList<string> KnownStrategies { get; } =
+    [
+        "exhaustive", "random", "pct",
+        "coyote", "coyote-random", "coyote-prioritization", "coyote-probabilistic", "coyote-delay-bounding", "coyote-q-learning",
+    ];
+}
+
+/// <summary>Progress of a running exploration.</summary>
+/// <param name="Schedules">Runs started so far.</param>
+/// <param name="DistinctOutputs">Distinct transcripts so far.</param>
+/// <param name="Violations">Violating runs so far.</param>
+/// <param name="Limit">The iteration cap, if any (for a progress bar).</param>
+public sealed record ExplorationProgress(long Schedules, int DistinctOutputs, long Violations, long? Limit);

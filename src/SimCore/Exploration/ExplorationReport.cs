@@ -1,0 +1,64 @@
+namespace SimHarness.Exploration;
+
+/// <summary>The result of exploring one scenario, shaped like the <c>explore --json</c> contract.</summary>
+public sealed class ExplorationReport
+{
+    /// <summary>The scenario explored.</summary>
+    public required string Scenario { get; init; }
+
+    /// <summary>Every parameter's value (defaults included).</summary>
+    public required IReadOnlyDictionary<string, object> Params { get; init; }
+
+    /// <summary>The strategy used.</summary>
+    public required string Strategy { get; init; }
+
+    /// <summary>Runs started, including runs cut short by the reduction.</summary>
+    public long Schedules { get; set; }
+
+    /// <summary>True only when an exhaustive search finished.</summary>
+    public bool Complete { get; set; }
+
+    /// <summary>Distinct transcripts (rule 9), always the full count.</summary>
+    public int DistinctOutputs { get; set; }
+
+    /// <summary>Distinct transcripts with how many runs produced each, up to the cap.</summary>
+    public List<OutcomeEntry> Outcomes { get; } = [];
+
+    /// <summary>True when <see cref="Outcomes"/> was capped.</summary>
+    public bool OutcomesTruncated { get; set; }
+
+    /// <summary>Distinct violations found, each with the trace of its first run.</summary>
+    public List<ViolationEntry> Violations { get; } = [];
+
+    /// <summary>The invariant this scenario is expected to violate, if it is a broken twin.</summary>
+    public string? ExpectedViolation { get; init; }
+
+    /// <summary>Wall time of the exploration.</summary>
+    public long ElapsedMs { get; set; }
+
+    /// <summary>True when the result is what was expected: no violation, or the expected one for a twin.</summary>
+    public bool AsExpected => ExpectedViolation is null
+        ? Violations.Count == 0
+        : Violations.Any(v => v.Invariant == ExpectedViolation);
+}
+
+/// <summary>One distinct transcript.</summary>
+/// <param name="Output">The transcript's lines.</param>
+/// <param name="Count">Runs that produced it.</param>
+/// <param name="Trace">Trace file of the first such run, if written.</param>
+public sealed record OutcomeEntry(IReadOnlyList<string> Output, long Count, string? Trace)
+{
+    /// <summary>Runs that produced it.</summary>
+    public long Count { get; set; } = Count;
+}
+
+/// <summary>One distinct violation.</summary>
+/// <param name="Invariant">The invariant broken.</param>
+/// <param name="Message">What went wrong in the first run that broke it.</param>
+/// <param name="Trace">Trace file of that run.</param>
+/// <param name="Count">Runs that broke it this way.</param>
+public sealed record ViolationEntry(string Invariant, string Message, string? Trace, long Count)
+{
+    /// <summary>Runs that broke it this way.</summary>
+    public long Count { get; set; } = Count;
+}
