@@ -32,13 +32,22 @@ public static class Cli
             ExploreCommand.Create(ctx),
             ReplayCommand.Create(ctx),
         };
+        if (args.Length == 0)
+        {
+            return Fail(stderr, "no verb given: use list, run, explore or replay (see --help)");
+        }
+
         var parsed = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
 
         // Help wins over parse errors (`run --help` without a scenario is fine); any other parse error is one line.
         if (parsed.Action is not HelpAction && parsed.Errors.Count > 0)
         {
-            return Fail(stderr, $"{parsed.Errors[0].Message} (see --help)");
+            // An unknown verb or option explains more than the "required command missing" it causes.
+            var error = parsed.UnmatchedTokens.Count > 0
+                ? $"unrecognized argument '{parsed.UnmatchedTokens[0]}'"
+                : parsed.Errors[0].Message;
+            return Fail(stderr, $"{error} (see --help)");
         }
 
         try

@@ -58,10 +58,11 @@ internal static class ListCommand
             }
 
             var nameWidth = s.Params.Count == 0 ? 0 : s.Params.Max(p => p.Name.Length);
+            var defWidth = s.Params.Count == 0 ? 0 : s.Params.Max(p => ParamInfo.Format(p.Default).Length);
             foreach (var p in s.Params)
             {
                 var def = ParamInfo.Format(p.Default);
-                w.WriteLine($"    --param {p.Name.PadRight(nameWidth)}={def,-6} {p.TypeName,-8} {p.Description}");
+                w.WriteLine($"    {p.Name.PadRight(nameWidth)}  {p.TypeName,-7}  default {def.PadRight(defWidth)}  {p.Description}");
             }
 
             w.WriteLine();

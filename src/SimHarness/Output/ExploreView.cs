@@ -46,7 +46,7 @@ internal sealed class ExploreView(CliContext ctx, ExplorationOptions options)
         var reports = new List<ExplorationReport>();
         console.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
             .Start(progress =>
             {
                 foreach (var (info, values) in runs)
@@ -60,7 +60,7 @@ internal sealed class ExploreView(CliContext ctx, ExplorationOptions options)
                     task.IsIndeterminate = options.Iterations is null;
                     var sink = new ProgressSink(p =>
                     {
-                        task.Description = Markup.Escape($"{info.Name}: {p.Schedules} schedules, {p.DistinctOutputs} outputs, {p.Violations} violating");
+                        task.Description = $"{Markup.Escape(info.Name)} [grey]{p.Schedules} runs, {p.DistinctOutputs} outputs, {p.Violations} bad[/]";
                         if (p.Limit is not null)
                         {
                             task.Value = p.Schedules;
@@ -92,7 +92,8 @@ internal sealed class ExploreView(CliContext ctx, ExplorationOptions options)
 
     private static Table Summary(List<ExplorationReport> reports)
     {
-        var table = new Table().AddColumns("scenario", "strategy", "schedules", "complete", "distinct outputs", "violations", "expected?", "elapsed");
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns("scenario", "strategy", "schedules", "complete", "distinct outputs", "violating runs", "expected?", "elapsed");
         foreach (var r in reports)
         {
             var expected = r.AsExpected ? "[green]yes[/]" : "[red]NO[/]";
@@ -102,7 +103,7 @@ internal sealed class ExploreView(CliContext ctx, ExplorationOptions options)
                 r.Schedules.ToString(CultureInfo.InvariantCulture),
                 Bool(r.Complete),
                 r.DistinctOutputs.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(string.Join(", ", r.Violations.Select(v => v.Invariant).DefaultIfEmpty("0"))),
+                r.Violations.Count == 0 ? "0" : $"[red]{r.Violations.Sum(v => v.Count)}[/]",
                 expected,
                 string.Create(CultureInfo.InvariantCulture, $"{r.ElapsedMs / 1000.0:0.00} s"));
         }
