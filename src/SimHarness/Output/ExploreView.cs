@@ -56,15 +56,17 @@ internal sealed class ExploreView(CliContext ctx, ExplorationOptions options)
                         break;
                     }
 
-                    var task = progress.AddTask(Markup.Escape(info.Name), maxValue: options.Iterations ?? 1);
-                    task.IsIndeterminate = options.Iterations is null;
+                    // The bar measures runs against --iterations, else time against --time-limit; an
+                    // uncapped exhaustive search has no known end, so its bar is indeterminate.
+                    var seconds = options.TimeLimit?.TotalSeconds;
+                    var task = progress.AddTask(Markup.Escape(info.Name), maxValue: options.Iterations ?? seconds ?? 1);
+                    task.IsIndeterminate = options.Iterations is null && seconds is null;
                     var sink = new ProgressSink(p =>
                     {
                         task.Description = $"{Markup.Escape(info.Name)} [grey]{p.Schedules} runs, {p.DistinctOutputs} outputs, {p.Violations} bad[/]";
-                        if (p.Limit is not null)
-                        {
-                            task.Value = p.Schedules;
-                        }
+                        task.Value = p.Limit is not null ? p.Schedules
+                            : seconds is { } limit ? Math.Min(limit, task.ElapsedTime?.TotalSeconds ?? 0)
+                            : 0;
                     });
                     var r = Explorer.Explore(info, values, options with { Progress = sink });
                     task.IsIndeterminate = false;
@@ -92,8 +94,15 @@ internal sealed class ExploreView(CliContext ctx, ExplorationOptions options)
 
     private static Table Summary(List<ExplorationReport> reports)
     {
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("scenario", "strategy", "schedules", "complete", "distinct outputs", "violating runs", "expected?", "elapsed");
+        var table = new Table().Border(TableBorder.Rounded).AddColumns(
+            new TableColumn("scenario"),
+            new TableColumn("strategy"),
+            new TableColumn("schedules").RightAligned(),
+            new TableColumn("complete"),
+            new TableColumn("distinct outputs").RightAligned(),
+            new TableColumn("violating runs").RightAligned(),
+            new TableColumn("expected?"),
+            new TableColumn("elapsed").RightAligned());
         foreach (var r in reports)
         {
             var expected = r.AsExpected ? "[green]yes[/]" : "[red]NO[/]";
