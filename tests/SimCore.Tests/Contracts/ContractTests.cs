@@ -34,11 +34,15 @@ public abstract partial class ContractTests
         return record;
     }
 
-    /// <summary>Sleeps in small steps until every thread in <paramref name="threads"/> is blocked in the world's record.</summary>
-    /// <remarks>A waiter that is blocked in the record is registered with its event: a later set must wake it.</remarks>
+    /// <summary>Sleeps in small steps until every thread in <paramref name="threads"/> is blocked (or already finished) in the world's record.</summary>
+    /// <remarks>
+    /// A waiter that is blocked in the record is registered with its event: a later set must wake it.
+    /// On a loaded machine a waiter with a short timeout may time out and finish before this poll sees
+    /// it blocked: polling for "blocked" alone would then never end.
+    /// </remarks>
     private static async Task UntilBlockedAsync(ISim sim, params SimThread[] threads)
     {
-        while (threads.Any(t => t.Status != ThreadStatus.Blocked))
+        while (threads.Any(t => t.Status is not (ThreadStatus.Blocked or ThreadStatus.Finished)))
         {
             await sim.SleepAsync(0.001m);
         }
