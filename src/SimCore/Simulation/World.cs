@@ -120,6 +120,7 @@ internal sealed partial class World : ISim
     /// <summary>Assigns the next object id and remembers its display name.</summary>
     internal int NewObjectId(string kind)
     {
+        using var _ = Atomic(); // real threads create objects in parallel
         var id = _nextObjectId++;
         _objectNames[id] = kind.Contains('#', StringComparison.Ordinal) ? kind : $"{kind}#{id}";
         return id;
@@ -143,10 +144,14 @@ internal sealed partial class World : ISim
             throw new ThreadKilledException();
         }
 
-        if (++Steps > MaxSteps)
+        // The real backend runs threads in parallel: count under the world's lock.
+        using (Atomic())
         {
-            Violate("step-bound", $"the run took more than {MaxSteps} steps (livelock or runaway loop)");
-            throw new ThreadKilledException();
+            if (++Steps > MaxSteps)
+            {
+                Violate("step-bound", $"the run took more than {MaxSteps} steps (livelock or runaway loop)");
+                throw new ThreadKilledException();
+            }
         }
     }
 
@@ -157,6 +162,8 @@ internal sealed partial class World : ISim
     /// <summary>Reports a violation and ends the run.</summary>
     internal void Violate(string invariant, string message)
     {
+        // Assert and uncaught exceptions call this outside a step: the real backend needs the lock.
+        using var _ = Atomic();
         if (Ended)
         {
             return;
