@@ -55,7 +55,11 @@ internal sealed partial class World : ISim
     public IReadOnlyList<TraceEvent> Events => _events;
 
     /// <summary>Threads woken by the step in progress (set, finish...): wake edges for happens-before.</summary>
+    /// <remarks>Kept only when <see cref="TrackWakes"/> is set: the built-in scheduler clears it every step.</remarks>
     internal List<SimThread> WokenByStep { get; } = [];
+
+    /// <summary>Whether to keep <see cref="WokenByStep"/> (only the built-in scheduler reads it).</summary>
+    internal bool TrackWakes { get; init; }
 
     /// <summary>Time advances (ticks) since the counter was last reset by the scheduler.</summary>
     internal int Ticks { get; set; }
