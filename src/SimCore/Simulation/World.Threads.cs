@@ -60,6 +60,7 @@ internal sealed partial class World
         {
             WokenByStep.Add(t);
         }
+
         Record(me, "start", t.ObjectId, null, null);
         _runtime.Launch(t, () => ThreadBodyAsync(t, t.Target!));
     }
