@@ -5,12 +5,15 @@ namespace SimHarness.Cli.Output;
 /// <summary>The plain-text form of a run: one line per output line, then the violations.</summary>
 internal static class TextOutput
 {
-    /// <summary>Writes each line as <c>time s [thread] text</c>.</summary>
-    public static void Lines(TextWriter w, IEnumerable<OutputLine> lines)
+    /// <summary>Writes each line as <c>time  thread  text</c>, time in seconds, columns aligned.</summary>
+    public static void Lines(TextWriter w, IReadOnlyList<OutputLine> lines)
     {
-        foreach (var l in lines)
+        var times = lines.Select(l => l.Seconds.ToString("0.######", CultureInfo.InvariantCulture)).ToArray();
+        var timeWidth = Math.Max(6, times.Select(t => t.Length).DefaultIfEmpty(0).Max());
+        var threadWidth = lines.Select(l => l.Thread.Length).DefaultIfEmpty(0).Max();
+        for (var i = 0; i < lines.Count; i++)
         {
-            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{l.Seconds,10:0.000000}s  [{l.Thread}] {l.Text}"));
+            w.WriteLine($"{times[i].PadLeft(timeWidth)}  {lines[i].Thread.PadRight(threadWidth)}  {lines[i].Text}");
         }
     }
 

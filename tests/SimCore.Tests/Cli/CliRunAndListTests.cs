@@ -84,7 +84,7 @@ public class CliRunAndListTests
         {
             Assert.That(sut.ExitCode, Is.Zero);
             Assert.That(lines, Has.Length.EqualTo(7));
-            Assert.That(lines[^1], Does.Contain("3.000000s").And.Contain("[Thread-3 (connect)]"));
+            Assert.That(lines[^1], Does.Match(@"^\s+3  Thread-3 \(connect\)  Thread-3 \(connect\) 开始连接\.\.\.$"));
         });
     }
 
