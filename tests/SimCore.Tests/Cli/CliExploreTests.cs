@@ -10,15 +10,15 @@ public class CliExploreTests
     private static readonly string[] ViolationFields = ["invariant", "message", "trace", "count"];
     private static readonly string[] OutcomeFields = ["output", "count", "trace"];
 
-    private DirectoryInfo dir = null!;
+    private DirectoryInfo _dir = null!;
 
     [SetUp]
-    public void MakeDir() => dir = Directory.CreateTempSubdirectory("simharness-cli-explore-");
+    public void MakeDir() => _dir = Directory.CreateTempSubdirectory("simharness-cli-explore-");
 
     [TearDown]
-    public void Cleanup() => dir.Delete(recursive: true);
+    public void Cleanup() => _dir.Delete(recursive: true);
 
-    private string InDir(string name) => Path.Combine(dir.FullName, name);
+    private string InDir(string name) => Path.Combine(_dir.FullName, name);
 
     private static JsonArray WithoutElapsed(string path)
     {

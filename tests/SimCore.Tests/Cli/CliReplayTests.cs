@@ -4,26 +4,26 @@ namespace SimHarness.Tests.Cli;
 
 public class CliReplayTests
 {
-    private DirectoryInfo dir = null!;
-    private string recorded = null!;
+    private DirectoryInfo _dir = null!;
+    private string _recorded = null!;
 
     [SetUp]
     public void RecordRun()
     {
-        dir = Directory.CreateTempSubdirectory("simharness-cli-replay-");
-        recorded = Path.Combine(dir.FullName, "recorded.json");
-        var run = CliInvocation.Of("run", "EventCheckConnect", "--seed", "5", "--trace", recorded);
+        _dir = Directory.CreateTempSubdirectory("simharness-cli-replay-");
+        _recorded = Path.Combine(_dir.FullName, "recorded.json");
+        var run = CliInvocation.Of("run", "EventCheckConnect", "--seed", "5", "--trace", _recorded);
         Assert.That(run.ExitCode, Is.Zero, run.Error);
     }
 
     [TearDown]
-    public void Cleanup() => dir.Delete(recursive: true);
+    public void Cleanup() => _dir.Delete(recursive: true);
 
     private string Edited(string name, Action<JsonObject> edit)
     {
-        var o = JsonNode.Parse(File.ReadAllText(recorded))!.AsObject();
+        var o = JsonNode.Parse(File.ReadAllText(_recorded))!.AsObject();
         edit(o);
-        var path = Path.Combine(dir.FullName, name);
+        var path = Path.Combine(_dir.FullName, name);
         File.WriteAllText(path, o.ToJsonString());
         return path;
     }
@@ -42,7 +42,7 @@ public class CliReplayTests
     [Test]
     public void Replay_RecordedCleanRun_MatchesAndExitsZero()
     {
-        var sut = CliInvocation.Of("replay", recorded);
+        var sut = CliInvocation.Of("replay", _recorded);
 
         Assert.Multiple(() =>
         {
@@ -55,8 +55,8 @@ public class CliReplayTests
     [Test]
     public void Replay_TruncatedTrace_OneLineExitOne()
     {
-        var text = File.ReadAllText(recorded);
-        var path = Path.Combine(dir.FullName, "truncated.json");
+        var text = File.ReadAllText(_recorded);
+        var path = Path.Combine(_dir.FullName, "truncated.json");
         File.WriteAllText(path, text[..(text.Length / 2)]);
 
         AssertOneLineError(CliInvocation.Of("replay", path), "truncated.json");
@@ -65,7 +65,7 @@ public class CliReplayTests
     [Test]
     public void Replay_NonJsonFile_OneLineExitOne()
     {
-        var path = Path.Combine(dir.FullName, "notes.txt");
+        var path = Path.Combine(_dir.FullName, "notes.txt");
         File.WriteAllText(path, "this is not a trace\nat all\n");
 
         AssertOneLineError(CliInvocation.Of("replay", path), "notes.txt");
@@ -106,7 +106,7 @@ public class CliReplayTests
     [Test]
     public void Replay_StaleTrace_NamesFirstDivergingStep()
     {
-        var events = JsonNode.Parse(File.ReadAllText(recorded))!["events"]!.AsArray();
+        var events = JsonNode.Parse(File.ReadAllText(_recorded))!["events"]!.AsArray();
         var index = events.Select((e, i) => (e, i)).Last(x => x.e!["text"] is not null).i;
         var path = Edited("stale.json", o => o["events"]![index]!["text"] = "something the code no longer prints");
 
@@ -119,9 +119,9 @@ public class CliReplayTests
     [Test]
     public void Replay_ViolatingTraceFromExplore_ReproducesViolationAndExitsTwo()
     {
-        var json = Path.Combine(dir.FullName, "report.json");
+        var json = Path.Combine(_dir.FullName, "report.json");
         var explore = CliInvocation.Of("explore", "EventCheckConnectLostWakeup", "--param", "threads=2", "--stop-on-first",
-            "--traces", Path.Combine(dir.FullName, "traces"), "--json", json);
+            "--traces", Path.Combine(_dir.FullName, "traces"), "--json", json);
         Assert.That(explore.ExitCode, Is.Zero, explore.Error);
         var trace = (string)JsonNode.Parse(File.ReadAllText(json))![0]!["violations"]![0]!["trace"]!;
 
