@@ -143,4 +143,34 @@ public class CliExploreTests
             Assert.That(sut.Out, Does.Not.Contain("\u001b"));
         });
     }
+
+    [Test]
+    public void Explore_TimeLimit_StopsAndStillWritesPartialReport()
+    {
+        // Six connect threads take seconds to explore exhaustively; a fifth of a second cannot finish.
+        var sut = CliInvocation.Of("explore", "EventRetryLimit", "--param", "threads=6", "--time-limit", "0.2",
+            "--traces", InDir("traces"), "--json", InDir("r.json"));
+
+        var report = JsonNode.Parse(File.ReadAllText(InDir("r.json")))!.AsArray().Single()!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.ExitCode, Is.Zero, sut.Error);
+            Assert.That((bool)report["complete"]!, Is.False);
+            Assert.That((long)report["schedules"]!, Is.Positive);
+        });
+    }
+
+    [Test]
+    public void Explore_IterationsCapOnExhaustive_ReportsIncomplete()
+    {
+        var sut = CliInvocation.Of("explore", "EventCheckConnect", "--iterations", "3", "--traces", InDir("traces"), "--json", InDir("r.json"));
+
+        var report = JsonNode.Parse(File.ReadAllText(InDir("r.json")))!.AsArray().Single()!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.ExitCode, Is.Zero, sut.Error);
+            Assert.That((long)report["schedules"]!, Is.EqualTo(3));
+            Assert.That((bool)report["complete"]!, Is.False);
+        });
+    }
 }
