@@ -16,14 +16,24 @@ public static class CoyoteEntry
     /// <summary>The environment variable holding parameter overrides for entry methods.</summary>
     public const string ParamsVariable = "SIMHARNESS_PARAMS";
 
-    /// <summary>
-    /// Told the finished record of every iteration run in this process (set by the in-process explorer).
-    /// Static because Coyote runs the entry, not the explorer, and entries take no arguments.
-    /// </summary>
-    internal static Action<RunRecord>? RunFinished { get; set; }
+    private static Observer? s_observer;
 
-    /// <summary>Told each world as its iteration builds it, so a run Coyote cuts short can still be read.</summary>
-    internal static Action<World>? WorldCreated { get; set; }
+    /// <summary>
+    /// Lets the in-process explorer see every iteration run in this process: each world as it is
+    /// built (so a run Coyote cuts short can still be read) and each finished record. Static
+    /// because Coyote calls the entry, not the explorer; so one observer at a time per process.
+    /// </summary>
+    /// <returns>Disposing it removes the observer.</returns>
+    internal static IDisposable Observe(Action<World> worldCreated, Action<RunRecord> runFinished)
+    {
+        var observer = new Observer(worldCreated, runFinished);
+        if (Interlocked.CompareExchange(ref s_observer, observer, null) is not null)
+        {
+            throw new InvalidOperationException("only one Coyote exploration or replay can run at a time in a process");
+        }
+
+        return observer;
+    }
 
     /// <summary>Runs <typeparamref name="TScenario"/> once, at the parameters in <see cref="ParamsVariable"/>.</summary>
     /// <typeparam name="TScenario">The scenario to run.</typeparam>
@@ -47,7 +57,7 @@ public static class CoyoteEntry
             if (!reported)
             {
                 reported = true;
-                RunFinished?.Invoke(record);
+                s_observer?.RunFinished(record);
             }
         }
 
@@ -55,7 +65,7 @@ public static class CoyoteEntry
         var runtime = new CoyoteRuntime(_ => Report(world!.ToRecord()));
         world = new World(runtime, maxSteps ?? scenario.MaxSteps);
         runtime.Attach(world);
-        WorldCreated?.Invoke(world);
+        s_observer?.WorldCreated(world);
         world.StartMain(() => scenario.RunAsync(world));
         await world.Completion;
 
@@ -78,5 +88,15 @@ public static class CoyoteEntry
         where TScenario : Scenario, new()
     {
         public static readonly ScenarioInfo Info = new(typeof(TScenario));
+    }
+
+    /// <summary>The explorer's callbacks; disposing it removes them.</summary>
+    private sealed class Observer(Action<World> worldCreated, Action<RunRecord> runFinished) : IDisposable
+    {
+        public Action<World> WorldCreated { get; } = worldCreated;
+
+        public Action<RunRecord> RunFinished { get; } = runFinished;
+
+        public void Dispose() => Interlocked.CompareExchange(ref s_observer, null, this);
     }
 }
