@@ -24,6 +24,7 @@ internal sealed class CoyoteExploration
     private readonly WallTimer _clock = new();
     private readonly HashSet<string> _bugReportsSeen = new(StringComparer.Ordinal);
     private TestingEngine? _engine;
+    private long _iterations;
     private World? _world;
     private RunRecord? _record;
     private bool _pending;
@@ -46,7 +47,8 @@ internal sealed class CoyoteExploration
 
     public ExplorationReport Run()
     {
-        var iterations = (uint)Math.Clamp(_options.Iterations ?? CoyoteConfiguration.DefaultIterations, 0, uint.MaxValue);
+        _iterations = Math.Clamp(_options.Iterations ?? CoyoteConfiguration.DefaultIterations, 0, uint.MaxValue);
+        var iterations = (uint)_iterations;
         var maxSteps = _options.MaxSteps ?? _scenario.Create(_values).MaxSteps;
         if (iterations > 0)
         {
@@ -139,5 +141,5 @@ internal sealed class CoyoteExploration
             : null;
 
     private void Progress() =>
-        _options.Progress?.Report(new ExplorationProgress(_report.Schedules, _report.DistinctOutputs, _collector.ViolatingRuns, _options.Iterations));
+        _options.Progress?.Report(new ExplorationProgress(_report.Schedules, _report.DistinctOutputs, _collector.ViolatingRuns, _iterations));
 }

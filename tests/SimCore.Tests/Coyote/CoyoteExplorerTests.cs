@@ -101,6 +101,27 @@ public class CoyoteExplorerTests
     }
 
     [Test]
+    public void Explore_ZeroTimeLimit_RunsNothing()
+    {
+        var (info, values) = Scenario<EventCheckConnect>("threads=1");
+
+        var sut = CoyoteExplorer.Explore(info, values, Options("coyote", 50) with { TimeLimit = TimeSpan.Zero });
+
+        Assert.That(sut.Schedules, Is.Zero);
+    }
+
+    [Test]
+    public void Explore_WithProgress_LastReportCountsEveryRun()
+    {
+        var (info, values) = Scenario<EventRetryLimitGivesUpEarly>("threads=1");
+        var reports = new List<ExplorationProgress>();
+
+        var sut = CoyoteExplorer.Explore(info, values, Options("coyote-random", 4) with { Progress = new SyncProgress(reports.Add) });
+
+        Assert.That(reports[^1], Is.EqualTo(new ExplorationProgress(4, sut.DistinctOutputs, 4, 4)));
+    }
+
+    [Test]
     public void Explore_SameSeedTwice_SameReport()
     {
         var (info, values) = Scenario<EventCheckConnect>("threads=2;checkDelay=1");
@@ -148,4 +169,10 @@ public class CoyoteExplorerTests
         Seed = 7,
         TracesDirectory = _traces,
     };
+
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to a context).</summary>
+    private sealed class SyncProgress(Action<ExplorationProgress> report) : IProgress<ExplorationProgress>
+    {
+        public void Report(ExplorationProgress value) => report(value);
+    }
 }
