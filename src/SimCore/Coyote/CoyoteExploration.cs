@@ -95,7 +95,9 @@ internal sealed class CoyoteExploration
         var engine = _engine!;
         var bugFlagged = engine.TestReport.NumOfFoundBugs > _bugsSeen;
         _bugsSeen = engine.TestReport.NumOfFoundBugs;
-        var record = _record ?? RecordOfCutRun(bugFlagged);
+        var freshReport = engine.TestReport.BugReports.Where(b => !_bugReportsSeen.Contains(b)).Order(StringComparer.Ordinal).FirstOrDefault();
+        _bugReportsSeen.UnionWith(engine.TestReport.BugReports);
+        var record = _record ?? RecordOfCutRun(bugFlagged, freshReport);
         if (record is not null)
         {
             // Coyote rewrites its reproducible trace after every iteration once any bug was found,
@@ -114,25 +116,18 @@ internal sealed class CoyoteExploration
     /// A run that never reported its record: Coyote stopped it by itself (its own bug checks, or its
     /// step bound). It is reported as a violation with what the world had recorded so far.
     /// </summary>
-    private RunRecord? RecordOfCutRun(bool bugFlagged)
+    private RunRecord? RecordOfCutRun(bool bugFlagged, string? bugReport)
     {
         if (_world is null)
         {
             return null;
         }
 
-        var message = "Coyote stopped the run before it ended (its scheduling-step bound)";
-        var invariant = "step-bound";
-        if (bugFlagged)
-        {
-            var fresh = _engine!.TestReport.BugReports.Where(b => !_bugReportsSeen.Contains(b)).OrderBy(b => b, StringComparer.Ordinal).FirstOrDefault();
-            invariant = "coyote";
-            message = fresh ?? _engine.TestReport.BugReports.FirstOrDefault() ?? "Coyote reported a bug";
-        }
-
-        _bugReportsSeen.UnionWith(_engine!.TestReport.BugReports);
+        var violation = bugFlagged
+            ? new Violation("coyote", bugReport ?? "Coyote reported a bug it found by itself")
+            : new Violation("step-bound", "Coyote stopped the run before it ended (its scheduling-step bound)");
         var partial = _world.ToRecord();
-        return partial.WithViolations([.. partial.Violations, new Violation(invariant, message)]);
+        return partial.WithViolations([.. partial.Violations, violation]);
     }
 
     private string? WriteTraces(RunRecord record, string? coyoteTrace) =>

@@ -101,6 +101,16 @@ public class CoyoteExplorerTests
     }
 
     [Test]
+    public void Explore_TinyMaxSteps_EveryRunBreaksTheStepBound()
+    {
+        var (info, values) = Scenario<EventCheckConnect>("threads=1");
+
+        var sut = CoyoteExplorer.Explore(info, values, Options("coyote-random", 3) with { MaxSteps = 4 });
+
+        Assert.That(sut.Violations.Select(v => (v.Invariant, v.Count)), Is.EqualTo(new[] { ("step-bound", 3L) }));
+    }
+
+    [Test]
     public void Explore_ZeroTimeLimit_RunsNothing()
     {
         var (info, values) = Scenario<EventCheckConnect>("threads=1");
