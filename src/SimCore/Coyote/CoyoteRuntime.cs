@@ -38,8 +38,8 @@ internal sealed class CoyoteRuntime : IRuntime
     /// <remarks>
     /// <c>SchedulingPoint.Interleave()</c> rather than <c>await Task.Yield()</c>: both let Coyote
     /// choose the next thread here, but a yield also makes the rest of the thread a new Coyote
-    /// operation, and on this machine that made EventRetryLimit 3-4 times slower (about 21 against
-    /// 70 iterations/s with coyote-random, measured back to back under the same load).
+    /// operation (an OS thread handoff). Measured back to back on EventRetryLimit at its defaults,
+    /// 500 iterations, coyote-random: 148-162 iterations/s against 51-55 with the yield.
     /// </remarks>
     public Task BeforeStepAsync(SimThread thread, Access access)
     {
