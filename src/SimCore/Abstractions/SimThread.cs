@@ -45,6 +45,8 @@ public sealed class SimThread
     /// <inheritdoc />
     public override string ToString() => Name;
 
+    internal World World => _world;
+
     internal int Id { get; }
     internal int ObjectId { get; }
     internal Func<Task>? Target { get; }

@@ -30,7 +30,15 @@ internal sealed class BuiltInRuntime(SimSynchronizationContext context, Func<int
         Parked.Remove(thread);
         var gate = thread.Gate!;
         thread.Gate = null;
-        gate.SetResult();
+        try
+        {
+            thread.World.PassGate(thread);
+            gate.SetResult();
+        }
+        catch (ThreadKilledException killed)
+        {
+            gate.SetException(killed);
+        }
     }
 
     public void Launch(SimThread thread, Func<Task> body) => context.Post(static b => ((Func<Task>)b!)(), body);

@@ -30,9 +30,8 @@ internal sealed partial class World
         var me = CurrentThread;
         await StepAsync(me, new Access(ThreadCounterObjectId, AccessKind.Write, "create"));
         using var _ = Atomic();
-        // CPython numbers every Thread() from one counter, also those given a name (3.10+ naming).
-        var n = ++_threadCounter;
-        var fullName = name ?? $"Thread-{n} ({targetName ?? target.Method.Name})";
+        // CPython (3.10+) numbers only the threads it names itself: Thread(name='x') takes no number.
+        var fullName = name ?? $"Thread-{++_threadCounter} ({targetName ?? target.Method.Name})";
         var t = new SimThread(this, _threads.Count, NewObjectId(fullName), fullName, target, daemon);
         _objectNames[t.ObjectId] = fullName;
         _threads.Add(t);
@@ -57,7 +56,11 @@ internal sealed partial class World
             _nonDaemonAlive++;
         }
 
-        WokenByStep.Add(t);
+        if (TrackWakes)
+        {
+            WokenByStep.Add(t);
+        }
+
         Record(me, "start", t.ObjectId, null, null);
         _runtime.Launch(t, () => ThreadBodyAsync(t, t.Target!));
     }

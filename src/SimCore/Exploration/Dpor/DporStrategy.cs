@@ -20,6 +20,10 @@ internal sealed class DporStrategy(bool reduction) : IScheduleStrategy
     private readonly List<StepEvent> _events = [];
     private readonly Dictionary<int, List<int>> _eventsByObject = [];
     private readonly List<int[]> _threadClocks = [];
+    private readonly List<int> _races = [];
+    private readonly List<StepEvent> _suffix = [];
+    private readonly List<int> _initials = [];
+    private int[] _scratch = new int[16];
     private int _depth;
     private DporNode? _lastThreadNode;
     private int _lastThreadNodeIndex;
@@ -125,12 +129,17 @@ internal sealed class DporStrategy(bool reduction) : IScheduleStrategy
 
         var p = stepper.Id;
         var before = ClockOf(p);
-        var clock = before;
+        var clock = Scratch(before);
         var index = _events.Count;
+        _races.Clear();
+        List<int>? onObject = null;
         if (access.ObjectId >= 0)
         {
-            var onObject = _eventsByObject.TryGetValue(access.ObjectId, out var list) ? list : _eventsByObject[access.ObjectId] = [];
-            var races = new List<int>();
+            if (!_eventsByObject.TryGetValue(access.ObjectId, out onObject))
+            {
+                onObject = _eventsByObject[access.ObjectId] = [];
+            }
+
             foreach (var j in onObject)
             {
                 var e = _events[j];
@@ -139,31 +148,26 @@ internal sealed class DporStrategy(bool reduction) : IScheduleStrategy
                     continue;
                 }
 
-                clock = VectorClock.Join(clock, e.Clock);
+                JoinInto(ref clock, e.Clock);
                 if (e.Thread != p && !VectorClock.HappensBefore(e.Clock, e.Thread, before))
                 {
-                    races.Add(j);
-                }
-            }
-
-            var step = new StepEvent(p, access, VectorClock.Tick(clock, p), _lastThreadNodeIndex);
-            _events.Add(step);
-            onObject.Add(index);
-            foreach (var j in races)
-            {
-                // Only races not ordered through another racing event are reversed here.
-                if (!races.Any(k => k != j && VectorClock.HappensBefore(_events[j].Clock, _events[j].Thread, _events[k].Clock)))
-                {
-                    AddBacktrack(j, index);
+                    _races.Add(j);
                 }
             }
         }
-        else
+
+        var stepClock = VectorClock.Tick(clock, p);
+        _events.Add(new StepEvent(p, access, stepClock, _lastThreadNodeIndex));
+        onObject?.Add(index);
+        foreach (var j in _races)
         {
-            _events.Add(new StepEvent(p, access, VectorClock.Tick(clock, p), _lastThreadNodeIndex));
+            // Only races not ordered through another racing event are reversed here.
+            if (!OrderedThroughAnotherRace(j))
+            {
+                AddBacktrack(j, index);
+            }
         }
 
-        var stepClock = _events[index].Clock;
         SetClock(p, stepClock);
         foreach (var w in woken)
         {
@@ -172,15 +176,61 @@ internal sealed class DporStrategy(bool reduction) : IScheduleStrategy
 
         if (timeAdvanced)
         {
-            var barrier = stepClock;
+            var barrier = Scratch(stepClock);
             foreach (var c in _threadClocks)
             {
-                barrier = VectorClock.Join(barrier, c);
+                JoinInto(ref barrier, c);
             }
 
+            var shared = barrier.ToArray();
             for (var t = 0; t < _threadClocks.Count; t++)
             {
-                _threadClocks[t] = barrier;
+                _threadClocks[t] = shared;
+            }
+        }
+    }
+
+    private bool OrderedThroughAnotherRace(int j)
+    {
+        var ej = _events[j];
+        foreach (var k in _races)
+        {
+            if (k != j && VectorClock.HappensBefore(ej.Clock, ej.Thread, _events[k].Clock))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A reusable buffer holding a copy of <paramref name="source"/>.</summary>
+    private int[] Scratch(int[] source)
+    {
+        var size = Math.Max(source.Length, _threadClocks.Count + 1);
+        if (_scratch.Length < size)
+        {
+            _scratch = new int[size * 2];
+        }
+
+        Array.Clear(_scratch);
+        Array.Copy(source, _scratch, source.Length);
+        return _scratch;
+    }
+
+    private void JoinInto(ref int[] target, int[] other)
+    {
+        if (target.Length < other.Length)
+        {
+            Array.Resize(ref target, other.Length * 2);
+            _scratch = target;
+        }
+
+        for (var i = 0; i < other.Length; i++)
+        {
+            if (other[i] > target[i])
+            {
+                target[i] = other[i];
             }
         }
     }
@@ -190,8 +240,10 @@ internal sealed class DporStrategy(bool reduction) : IScheduleStrategy
     {
         var ej = _events[j];
         var node = _stack[ej.Node];
-        var initials = new List<int>();
-        var suffix = new List<StepEvent>();
+        var initials = _initials;
+        var suffix = _suffix;
+        initials.Clear();
+        suffix.Clear();
         for (var k = j + 1; k <= i; k++)
         {
             var ek = _events[k];
@@ -200,17 +252,17 @@ internal sealed class DporStrategy(bool reduction) : IScheduleStrategy
                 continue;
             }
 
-            if (!suffix.Any(g => VectorClock.HappensBefore(g.Clock, g.Thread, ek.Clock)) && !initials.Contains(ek.Thread))
+            if (!initials.Contains(ek.Thread) && !HasPredecessorIn(suffix, ek))
             {
+                if (node.Backtrack.Contains(ek.Thread))
+                {
+                    return;
+                }
+
                 initials.Add(ek.Thread);
             }
 
             suffix.Add(ek);
-        }
-
-        if (initials.Any(node.Backtrack.Contains))
-        {
-            return;
         }
 
         var pick = initials.FirstOrDefault(t => node.IsEnabled(t) && !node.Sleep.ContainsKey(t), -1);
@@ -230,6 +282,19 @@ internal sealed class DporStrategy(bool reduction) : IScheduleStrategy
         }
     }
 
+    private static bool HasPredecessorIn(List<StepEvent> suffix, StepEvent e)
+    {
+        foreach (var g in suffix)
+        {
+            if (VectorClock.HappensBefore(g.Clock, g.Thread, e.Clock))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private int[] ClockOf(int thread) => thread < _threadClocks.Count ? _threadClocks[thread] : [];
 
     private void SetClock(int thread, int[] clock)
@@ -247,7 +312,11 @@ internal sealed class DporStrategy(bool reduction) : IScheduleStrategy
         _depth = 0;
         _lastThreadNode = null;
         _events.Clear();
-        _eventsByObject.Clear();
+        foreach (var list in _eventsByObject.Values)
+        {
+            list.Clear();
+        }
+
         _threadClocks.Clear();
     }
 

@@ -1,0 +1,43 @@
+using BenchmarkDotNet.Attributes;
+using SimHarness.Catalog;
+using SimHarness.Exploration;
+
+namespace SimHarness.Benchmarks;
+
+/// <summary>
+/// Schedules per second of the built-in explorer against Coyote's TestingEngine on the same
+/// scenario, side by side in one run. Each benchmark makes a fixed number of schedules, so the
+/// ratio of mean times per schedule is the throughput ratio.
+/// </summary>
+[MemoryDiagnoser]
+public class ExplorerThroughput
+{
+    private ScenarioInfo _info = null!;
+    private IReadOnlyDictionary<string, object> _values = null!;
+
+    /// <summary>Scenario measured, at its default parameters.</summary>
+    [Params("EventRetryLimit")]
+    public string Scenario { get; set; } = "EventRetryLimit";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _info = ScenarioCatalog.Find(ScenarioCatalog.Discover([typeof(Scenarios.Threading.EventRetryLimit).Assembly]), Scenario);
+        _values = _info.ResolveParams(null);
+    }
+
+    /// <summary>1,000 seeded random schedules on the built-in scheduler.</summary>
+    [Benchmark(OperationsPerInvoke = 1000)]
+    public long BuiltInRandom() => Explore("random", 1000);
+
+    /// <summary>The complete exhaustive search (5,184 schedules at the defaults).</summary>
+    [Benchmark(OperationsPerInvoke = 5184)]
+    public long BuiltInExhaustive() => Explore("exhaustive", null);
+
+    /// <summary>100 iterations of Coyote's random strategy in-process.</summary>
+    [Benchmark(OperationsPerInvoke = 100, Baseline = true)]
+    public long CoyoteRandom() => Explore("coyote-random", 100);
+
+    private long Explore(string strategy, long? iterations) =>
+        Explorer.Explore(_info, _values, new ExplorationOptions { Strategy = strategy, Iterations = iterations, TracesDirectory = null, Seed = 1 }).Schedules;
+}
