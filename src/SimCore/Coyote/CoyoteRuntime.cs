@@ -45,6 +45,7 @@ internal sealed class CoyoteRuntime : IRuntime
     {
         thread.Pending = access;
         SchedulingPoint.Interleave();
+        thread.World.PassGate(thread);
         return Task.CompletedTask;
     }
 

@@ -9,8 +9,8 @@ internal static class CoyoteCli
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(90);
     private static readonly string[] s_tool = ["tool", "run", "coyote", "--"];
 
-    /// <summary>The repository root: the first ancestor of the test's directory holding the tool manifest.</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
+    /// <summary>The repository root (where the Coyote tool manifest is).</summary>
+    public static string RepoRoot => RepoPaths.Root;
 
     /// <summary>
     /// The Scenarios.dll the CLI must load: the one in src/Scenarios/bin for the test's own
@@ -82,18 +82,5 @@ internal static class CoyoteCli
                 Directory.Delete(outDir, recursive: true);
             }
         }
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, ".config", "dotnet-tools.json")) && Directory.Exists(Path.Combine(dir.FullName, "src", "Scenarios")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no repository root (with .config/dotnet-tools.json) above {AppContext.BaseDirectory}");
     }
 }

@@ -107,7 +107,8 @@ public class CoyoteExplorerTests
 
         var sut = CoyoteExplorer.Explore(info, values, Options("coyote-random", 3) with { MaxSteps = 4 });
 
-        Assert.That(sut.Violations.Select(v => (v.Invariant, v.Count)), Is.EqualTo(new[] { ("step-bound", 3L) }));
+        Assert.That(sut.Violations.Select(v => v.Invariant), Is.All.EqualTo("step-bound"));
+        Assert.That(sut.Violations.Sum(v => v.Count), Is.EqualTo(3));
     }
 
     [Test]

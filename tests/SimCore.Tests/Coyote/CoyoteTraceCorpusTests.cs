@@ -12,7 +12,7 @@ public class CoyoteTraceCorpusTests
 
     /// <summary>Every harness trace in traces/ that Coyote recorded.</summary>
     public static IEnumerable<TestCaseData> CoyoteTraces() =>
-        Directory.EnumerateFiles(Path.Combine(CoyoteCli.RepoRoot, "traces"), "*.json")
+        Directory.EnumerateFiles(RepoPaths.Traces, "*.json")
             .Order(StringComparer.Ordinal)
             .Where(f => TraceJson.Load(f).Engine == CoyoteTraceFiles.Engine)
             .Select(f => new TestCaseData(f).SetArgDisplayNames(Path.GetFileNameWithoutExtension(f)));
@@ -58,7 +58,7 @@ public class CoyoteTraceCorpusTests
     {
         var info = ScenarioCatalog.Find(s_catalog, nameof(EventCheckConnect));
 
-        Assert.That(() => CoyoteExplorer.Replay(info, info.ResolveParams(null), Path.Combine(CoyoteCli.RepoRoot, "traces", "no-such.trace")), Throws.TypeOf<UsageException>());
+        Assert.That(() => CoyoteExplorer.Replay(info, info.ResolveParams(null), Path.Combine(RepoPaths.Traces, "no-such.trace")), Throws.TypeOf<UsageException>());
     }
 
     [Test]
