@@ -19,6 +19,7 @@ public static class CoyoteExplorer
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
+        RequireRewritten(scenario, options.Strategy);
         return new CoyoteExploration(scenario, values, options).Run();
     }
 
@@ -29,6 +30,7 @@ public static class CoyoteExplorer
     public static RunRecord Replay(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, string coyoteTraceFile)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        RequireRewritten(scenario, "a Coyote replay");
         if (!File.Exists(coyoteTraceFile))
         {
             throw new UsageException($"Coyote trace not found: {coyoteTraceFile}");
@@ -57,5 +59,22 @@ public static class CoyoteExplorer
         // the caller can name the first event that differs.
         return record ?? world?.ToRecord()
             ?? throw new UsageException($"Coyote could not replay {coyoteTraceFile}: the run never started");
+    }
+
+    /// <summary>True when <c>coyote rewrite</c> has processed the assembly (it stamps a signature attribute on it).</summary>
+    internal static bool IsRewritten(System.Reflection.Assembly assembly) =>
+        assembly.GetCustomAttributesData().Any(a => a.AttributeType.FullName == "Microsoft.Coyote.Rewriting.RewritingSignatureAttribute");
+
+    /// <summary>
+    /// Refuses a scenario whose assembly Coyote has not rewritten: its awaits would escape Coyote's
+    /// control, and every run would end in a false "deadlock" or "uncontrolled concurrency".
+    /// </summary>
+    private static void RequireRewritten(ScenarioInfo scenario, string what)
+    {
+        var assembly = scenario.Type.Assembly;
+        if (!IsRewritten(assembly))
+        {
+            throw new UsageException($"{Path.GetFileName(assembly.Location)} is not rewritten for Coyote, which {what} needs: build it with <CoyoteRewrite>true</CoyoteRewrite> or run `dotnet tool run coyote rewrite {assembly.Location}`");
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 
 namespace SimHarness.Tests.Coyote;
 
@@ -27,10 +26,6 @@ internal static class CoyoteCli
             return Path.Combine(RepoRoot, "src", "Scenarios", "bin", configuration, framework, "Scenarios.dll");
         }
     }
-
-    /// <summary>True when Coyote has rewritten the assembly (it stamps a rewriting signature attribute).</summary>
-    public static bool IsRewritten(Assembly assembly) =>
-        assembly.GetCustomAttributesData().Any(a => a.AttributeType.FullName == "Microsoft.Coyote.Rewriting.RewritingSignatureAttribute");
 
     /// <summary>Runs <c>coyote</c> with <paramref name="args"/>; <paramref name="simParams"/> goes into SIMHARNESS_PARAMS.</summary>
     public static (int ExitCode, string Output) Run(string? simParams, params string[] args)

@@ -159,6 +159,16 @@ public class CoyoteExplorerTests
     }
 
     [Test]
+    public void Explore_ScenarioFromAnAssemblyNotRewritten_IsUsageError()
+    {
+        // This test assembly is not rewritten by Coyote.
+        var info = ScenarioCatalog.Discover([typeof(CoyoteExplorerTests).Assembly]).Single(s => s.Type == typeof(NotRewrittenScenario));
+
+        Assert.That(() => CoyoteExplorer.Explore(info, info.ResolveParams(null), Options("coyote", 1)),
+            Throws.TypeOf<UsageException>().With.Message.Contains("is not rewritten for Coyote"));
+    }
+
+    [Test]
     public void Explore_UnknownCoyoteStrategy_IsUsageError()
     {
         var (info, values) = Scenario<EventCheckConnect>("threads=1");
