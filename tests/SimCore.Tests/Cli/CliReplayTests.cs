@@ -134,4 +134,19 @@ public class CliReplayTests
             Assert.That(sut.Out, Does.Contain("replay matches the recorded run"));
         });
     }
+
+    [TestCaseSource(nameof(CuratedTraces))]
+    public void Replay_CuratedTrace_MatchesAndReproducesItsViolation(string file)
+    {
+        var sut = CliInvocation.Of("replay", Path.Combine(RepoPaths.Traces, file));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.ExitCode, Is.EqualTo(2), sut.Error);
+            Assert.That(sut.Out, Does.Contain("VIOLATION").And.Contain("replay matches the recorded run"));
+        });
+    }
+
+    private static IEnumerable<string> CuratedTraces() =>
+        Directory.EnumerateFiles(RepoPaths.Traces, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 }
