@@ -50,11 +50,11 @@ internal sealed class RealRuntime : IRuntime
     }
 
     // The operating system interleaves real threads: nothing to wait for before a step.
-    public Task BeforeStepAsync(SimThread thread, Access access)
+    public StepGate BeforeStep(SimThread thread, Access access)
     {
         thread.Pending = access;
         thread.World.PassGate(thread);
-        return Task.CompletedTask;
+        return StepGate.Passed;
     }
 
     public void Launch(SimThread thread, Func<Task> body)

@@ -15,8 +15,8 @@ internal interface IRuntime
     long WallMicros { get; }
 
     /// <summary>The scheduling point before a step: completes when this thread may take it.</summary>
-    /// <remarks>Must call <see cref="World.PassGate"/> as it lets the thread through (and fault with its exception).</remarks>
-    Task BeforeStepAsync(SimThread thread, Access access);
+    /// <remarks>Must call <see cref="World.PassGate"/> as it lets the thread through (and fault the gate with its exception).</remarks>
+    StepGate BeforeStep(SimThread thread, Access access);
 
     /// <summary>Starts running a thread body concurrently with its starter.</summary>
     void Launch(SimThread thread, Func<Task> body);

@@ -136,12 +136,12 @@ internal sealed partial class World : ISim
 
     /// <summary>The scheduling point before a step of <paramref name="thread"/>: completes when the scheduler lets it take the step.</summary>
     /// <remarks>
-    /// Not an async method on purpose: it hands out the runtime's own task, saving one state
+    /// Not an async method on purpose: it hands out the runtime's own gate, saving one state
     /// machine and one continuation per step. Every runtime calls <see cref="PassGate"/> when it
     /// lets the thread through.
     /// </remarks>
-    internal Task StepAsync(SimThread thread, Access access) =>
-        Ended ? throw new ThreadKilledException() : _runtime.BeforeStepAsync(thread, access);
+    internal StepGate StepAsync(SimThread thread, Access access) =>
+        Ended ? throw new ThreadKilledException() : _runtime.BeforeStep(thread, access);
 
     /// <summary>Called by the runtime as a thread passes its scheduling point: counts the step and enforces the bound.</summary>
     /// <exception cref="ThreadKilledException">The run has ended, or this step broke the step bound.</exception>
