@@ -10,6 +10,9 @@ internal static class PyValues
     /// <summary>greenlet's rule for what a switch returns: no arguments → <c>()</c>, one → that value, several → a tuple.</summary>
     public static object? Pack(object?[] args) => args.Length == 1 ? args[0] : args;
 
+    /// <summary>Python's <c>str</c>, as <c>print</c> writes each argument: strings as they are, anything else as its repr.</summary>
+    public static string Str(object? value) => value as string ?? Repr(value);
+
     /// <summary>Python's <c>repr</c> of a modelled value, so C# twins print what the Python programs print.</summary>
     public static string Repr(object? value) => value switch
     {
@@ -19,7 +22,7 @@ internal static class PyValues
         object?[] tuple => tuple.Length == 1 ? $"({Repr(tuple[0])},)" : $"({string.Join(", ", tuple.Select(Repr))})",
         IDictionary dict => ReprDict(dict),
         GreenletExit => "GreenletExit()",
-        Exception e => $"{e.GetType().Name}({Repr(e.Message)})",
+        Exception e => e.Message.Length == 0 ? $"{e.GetType().Name}()" : $"{e.GetType().Name}({Repr(e.Message)})",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
