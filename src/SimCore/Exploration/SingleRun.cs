@@ -10,6 +10,11 @@ public static class SingleRun
     /// <param name="scenario">The scenario.</param>
     /// <param name="values">Resolved parameters.</param>
     /// <param name="seed">Null for the canonical schedule (longest-waiting thread first); else a seeded random schedule.</param>
-    public static (RunRecord Record, Trace Trace) Run(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, int? seed) =>
-        throw new NotImplementedException("single run: in progress");
+    public static (RunRecord Record, Trace Trace) Run(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, int? seed)
+    {
+        IScheduleStrategy strategy = seed is { } s ? new RandomStrategy(s) : new CanonicalStrategy();
+        var run = BuiltInExecutor.Run(scenario.Create(values), strategy);
+        var trace = TraceFactory.FromRun(scenario.Name, values, seed is null ? "canonical" : "random", seed ?? 0, run);
+        return (run.Record, trace);
+    }
 }

@@ -1,4 +1,5 @@
 using SimHarness.Catalog;
+using SimHarness.Exploration;
 
 namespace SimHarness.Tracing;
 
@@ -15,6 +16,62 @@ public sealed record ReplayResult(bool Matches, RunRecord? Record, int? Divergen
 public static class TraceReplayer
 {
     /// <summary>Replays <paramref name="trace"/> against the scenarios in <paramref name="catalog"/>.</summary>
-    public static ReplayResult Replay(Trace trace, IReadOnlyList<ScenarioInfo> catalog) =>
-        throw new NotImplementedException("replay: in progress");
+    public static ReplayResult Replay(Trace trace, IReadOnlyList<ScenarioInfo> catalog)
+    {
+        var info = catalog.FirstOrDefault(s => s.Name == trace.Scenario)
+            ?? throw new UsageException($"trace names unknown scenario '{trace.Scenario}' (known: {string.Join(", ", catalog.Select(s => s.Name))})");
+        var values = info.ResolveParams(trace.Params);
+        RunRecord record;
+        string? decisionProblem = null;
+        if (trace.Engine == "coyote")
+        {
+            if (trace.CoyoteTrace is null)
+            {
+                throw new UsageException("trace recorded by Coyote has no coyoteTrace file beside it");
+            }
+
+            record = Coyote.CoyoteExplorer.Replay(info, values, trace.CoyoteTrace);
+        }
+        else if (trace.Engine == "builtin")
+        {
+            var decisions = trace.Decisions.Select(DecisionCodec.Decode).ToArray();
+            var strategy = new ReplayStrategy(decisions);
+            var run = BuiltInExecutor.Run(info.Create(values), strategy);
+            record = run.Record;
+            decisionProblem = strategy.Divergence ?? (strategy.Exhausted ? null : $"the run ended before decision {decisions.Length - 1} was used");
+        }
+        else
+        {
+            throw new UsageException($"trace has unknown engine '{trace.Engine}' (known: builtin, coyote)");
+        }
+
+        return Compare(trace, record, decisionProblem);
+    }
+
+    private static ReplayResult Compare(Trace trace, RunRecord record, string? decisionProblem)
+    {
+        var n = Math.Max(trace.Events.Count, record.Events.Count);
+        for (var i = 0; i < n; i++)
+        {
+            var expected = i < trace.Events.Count ? trace.Events[i] : null;
+            var actual = i < record.Events.Count ? record.Events[i] : null;
+            if (expected != actual)
+            {
+                var reason = decisionProblem ?? "the run took another step than the recording";
+                return new ReplayResult(false, record, i, expected, actual, reason);
+            }
+        }
+
+        var recorded = trace.Violation;
+        var replayed = record.Violations.Count > 0 ? record.Violations[0] : null;
+        if (recorded != replayed)
+        {
+            return new ReplayResult(false, record, n, null, null,
+                $"the recorded violation ({recorded?.Invariant ?? "none"}) differs from the replayed one ({replayed?.Invariant ?? "none"})");
+        }
+
+        return decisionProblem is null
+            ? new ReplayResult(true, record, null, null, null, null)
+            : new ReplayResult(false, record, n, null, null, decisionProblem);
+    }
 }

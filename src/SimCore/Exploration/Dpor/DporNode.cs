@@ -1,0 +1,97 @@
+using SimHarness.Simulation;
+
+namespace SimHarness.Exploration.Dpor;
+
+/// <summary>One decision point on the depth-first search stack.</summary>
+/// <remarks>
+/// A thread node keeps what partial-order reduction needs: the enabled threads with their pending
+/// steps, the backtrack set (threads still to try here), the threads already explored, and the
+/// sleep set (threads whose step here is covered by an earlier sibling). A value node is a data
+/// choice (segment size, fault, tie order) and simply tries every value.
+/// </remarks>
+internal sealed class DporNode
+{
+    private DporNode(DecisionKind kind) => Kind = kind;
+
+    public DecisionKind Kind { get; }
+
+    // Thread nodes.
+    public int[] EnabledIds { get; private init; } = [];
+    public Access[] EnabledAccess { get; private init; } = [];
+    public HashSet<int> Backtrack { get; } = [];
+    public HashSet<int> Done { get; } = [];
+    public Dictionary<int, Access> Sleep { get; private init; } = [];
+    public int Chosen { get; set; }
+
+    // Value nodes.
+    public int Count { get; private init; }
+    public int Value { get; set; }
+
+    public static DporNode ForThreads(IReadOnlyList<SimThread> candidates, Dictionary<int, Access> sleep) => new(DecisionKind.Thread)
+    {
+        EnabledIds = candidates.Select(c => c.Id).ToArray(),
+        EnabledAccess = candidates.Select(c => c.Pending).ToArray(),
+        Sleep = sleep,
+    };
+
+    public static DporNode ForValue(int count) => new(DecisionKind.Value) { Count = count };
+
+    public bool IsEnabled(int threadId) => Array.IndexOf(EnabledIds, threadId) >= 0;
+
+    public Access AccessOf(int threadId) => EnabledAccess[Array.IndexOf(EnabledIds, threadId)];
+
+    /// <summary>Moves to the next untried alternative; false when this node is exhausted.</summary>
+    public bool TryAdvance()
+    {
+        if (Kind == DecisionKind.Value)
+        {
+            if (Value + 1 >= Count)
+            {
+                return false;
+            }
+
+            Value++;
+            return true;
+        }
+
+        foreach (var id in EnabledIds)
+        {
+            if (Backtrack.Contains(id) && !Done.Contains(id) && !Sleep.ContainsKey(id))
+            {
+                Chosen = id;
+                Done.Add(id);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The sleep set of the child reached by running <see cref="Chosen"/>: explored or sleeping siblings whose step commutes with it.</summary>
+    public Dictionary<int, Access> ChildSleep()
+    {
+        var chosen = AccessOf(Chosen);
+        var sleep = new Dictionary<int, Access>();
+        foreach (var (id, access) in Sleep)
+        {
+            if (!access.ConflictsWith(chosen))
+            {
+                sleep[id] = access;
+            }
+        }
+
+        foreach (var id in Done)
+        {
+            if (id != Chosen)
+            {
+                var access = AccessOf(id);
+                if (!access.ConflictsWith(chosen))
+                {
+                    sleep[id] = access;
+                }
+            }
+        }
+
+        return sleep;
+    }
+}
