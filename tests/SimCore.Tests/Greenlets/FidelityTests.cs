@@ -47,6 +47,20 @@ public class FidelityTests
         Assert.That(sut.Transcript.ToArray(), Is.EqualTo(expected));
     }
 
+    /// <summary>The same rules on the real backend: greenlets run cooperatively on real time and OS threads.</summary>
+    [TestCaseSource(nameof(RulePrograms))]
+    [Category("Real")]
+    public void RuleProgram_TwinOnRealBackend_PrintsWhatPythonPrints(string program)
+    {
+        PythonRunner.RequireAvailable();
+        var expected = PythonRunner.Output(program, timed: false);
+        var body = typeof(FidelityTwins).GetMethod(PascalCase(program), BindingFlags.Public | BindingFlags.Static)!;
+        var sut = SimHarness.Real.RealExecutor.Run(new TwinScenario(program, sim => (Task)body.Invoke(null, [sim])!), TimeSpan.FromSeconds(30));
+        Assert.That(sut.Violations, Is.Empty);
+        Assert.That(sut.Simulated, Is.False);
+        Assert.That(sut.Transcript.ToArray(), Is.EqualTo(expected));
+    }
+
     [Test]
     public void EveryRuleProgram_HasATwin()
     {
