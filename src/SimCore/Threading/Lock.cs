@@ -17,8 +17,6 @@ public sealed class Lock : LockBase
     {
     }
 
-    internal override string? Holder => _holder?.Name;
-
     /// <summary>Python's <c>locked()</c>: whether any thread holds the lock (a step that reads it).</summary>
     public async Task<bool> LockedAsync()
     {

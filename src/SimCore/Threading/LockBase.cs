@@ -4,11 +4,12 @@ namespace SimHarness.Threading;
 
 /// <summary>What <see cref="Lock"/> and <see cref="RLock"/> share: Python's <c>acquire(blocking, timeout)</c>, <c>release()</c>, and what a <see cref="Condition"/> needs of its lock.</summary>
 /// <remarks>
-/// Every operation is one step that writes the lock (DESIGN.md rule 1). A release wakes every
-/// blocked acquirer and they race again, each retry a step: CPython hands a released lock to no
-/// one in particular (a newcomer may take it first), so the explorer tries every winner instead of
-/// a hidden first-come rule. A timed-out acquire returns false without retrying, as CPython's lock
-/// does; <c>timeout</c> null or -1 waits forever, zero tries once.
+/// Every operation is one step that writes the lock (DESIGN.md rule 1). CPython's lock on Linux
+/// is a POSIX semaphore: a release wakes one blocked acquirer (the futex queue is first-in,
+/// first-out) but hands it nothing, so a newcomer, or the releaser itself, may take the lock
+/// first; the woken thread then blocks again at the back of the queue. That is the model here:
+/// a release wakes the longest-blocked acquirer, whose retry is a step of its own. A timed-out
+/// acquire returns false without retrying; <c>timeout</c> null or -1 waits forever, zero tries once.
 /// </remarks>
 public abstract class LockBase
 {
@@ -78,7 +79,7 @@ public abstract class LockBase
         }
     }
 
-    /// <summary>Releases the lock (a step); wakes every thread blocked acquiring it.</summary>
+    /// <summary>Releases the lock (a step); wakes the longest-blocked acquirer, which tries again.</summary>
     /// <exception cref="RuntimeError">The lock is not held (by the caller, for an <see cref="RLock"/>).</exception>
     public async Task ReleaseAsync()
     {
@@ -117,9 +118,6 @@ public abstract class LockBase
     /// <summary>Python's <c>_acquire_restore</c>, one attempt: takes the lock back with the saved recursion count.</summary>
     internal abstract bool TryRestore(SimThread me, int saved);
 
-    /// <summary>Who holds the lock, for deadlock reports.</summary>
-    internal abstract string? Holder { get; }
-
     /// <summary>A condition's re-acquire after its wait: steps until the lock is back, then runs <paramref name="onRestored"/> in that step.</summary>
     internal async Task RestoreAsync(SimThread me, int saved, Action onRestored)
     {
@@ -144,23 +142,21 @@ public abstract class LockBase
         }
     }
 
-    /// <summary>Wakes every blocked acquirer: they race for the lock again.</summary>
+    /// <summary>Wakes the longest-blocked acquirer (timed-out ones have left): it races for the lock again.</summary>
     private protected void WakeWaiters()
     {
-        foreach (var w in _waiters)
+        _waiters.RemoveAll(x => x.Done);
+        if (_waiters.Count > 0)
         {
-            World.Wake(w, WakeReason.Signaled);
+            World.Wake(_waiters[0], WakeReason.Signaled);
+            _waiters.RemoveAt(0);
         }
-
-        _waiters.Clear();
     }
 
     private Waiter BlockOnLock(SimThread me, long micros)
     {
         _waiters.RemoveAll(x => x.Done);
-        // While this thread stays blocked nobody has released the lock (a release wakes all), so
-        // the holder named here is still the holder when a deadlock report quotes it.
-        var w = World.Block(me, Id, $"acquire {Name} (held by {Holder ?? "nobody"})", micros);
+        var w = World.Block(me, Id, $"acquire {Name}", micros);
         _waiters.Add(w);
         return w;
     }

@@ -17,8 +17,6 @@ public sealed class RLock : LockBase
     {
     }
 
-    internal override string? Holder => _owner?.Name;
-
     internal override bool TryTake(SimThread me)
     {
         if (_owner is null)
