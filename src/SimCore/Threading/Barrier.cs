@@ -160,8 +160,10 @@ public sealed partial class Barrier
     {
         if (_state != BarrierState.Filling)
         {
+            // CPython raises on the state it saw, then leaves (its finally), which may end a reset.
+            var broken = _state is BarrierState.Broken or BarrierState.Resetting;
             Leave();
-            if (_state is BarrierState.Broken or BarrierState.Resetting)
+            if (broken)
             {
                 _world.Record(me, "wait", _id, nameof(BrokenBarrierError), null);
                 throw new BrokenBarrierError();

@@ -237,6 +237,48 @@ internal static class VocabularyTwins
         await b3.AbortAsync();
         await w.JoinAsync();
         await sim.PrintAsync(Py.Str(outcome));
+
+        var b4 = sim.NewBarrier(2);
+        var after = new List<object>();
+        Func<Task> waitOn = async () =>
+        {
+            object result;
+            try
+            {
+                result = await b4.WaitAsync();
+            }
+            catch (BrokenBarrierError)
+            {
+                result = "broken";
+            }
+
+            lock (after)
+            {
+                after.Add(result);
+            }
+        };
+        var first = await sim.CreateThreadAsync(waitOn, "wait_on");
+        await first.StartAsync();
+        while (await b4.NWaitingAsync() < 1)
+        {
+            await sim.SleepAsync(0.001m);
+        }
+
+        await b4.ResetAsync();
+        await first.JoinAsync();
+        await sim.PrintAsync(Py.Print(after, await b4.IsBrokenAsync()));
+        var pair = new List<SimThread> { await sim.CreateThreadAsync(waitOn, "wait_on"), await sim.CreateThreadAsync(waitOn, "wait_on") };
+        foreach (var t in pair)
+        {
+            await t.StartAsync();
+        }
+
+        foreach (var t in pair)
+        {
+            await t.JoinAsync();
+        }
+
+        await sim.PrintAsync(Py.Str(after.Skip(1).Cast<int>().Order()));
     }
 
     public static async Task TimerRules(ISim sim)

@@ -46,3 +46,24 @@ while b3.n_waiting < 1:
 b3.abort()
 w.join()
 print(outcome)
+
+b4 = threading.Barrier(2)
+outcome = []
+def wait_on(bar):
+    try:
+        outcome.append(bar.wait())
+    except threading.BrokenBarrierError:
+        outcome.append("broken")
+w = threading.Thread(target=wait_on, args=(b4,))
+w.start()
+while b4.n_waiting < 1:
+    pass
+b4.reset()
+w.join()
+print(outcome, b4.broken)
+pair = [threading.Thread(target=wait_on, args=(b4,)) for _ in range(2)]
+for t in pair:
+    t.start()
+for t in pair:
+    t.join()
+print(sorted(outcome[1:]))
