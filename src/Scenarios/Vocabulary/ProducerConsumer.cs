@@ -26,7 +26,7 @@ public sealed class ProducerConsumer : Scenario
 
     /// <summary>Items each producer puts.</summary>
     [Param("items each producer puts")]
-    public int Items { get; set; } = 2;
+    public int Items { get; set; } = 1;
 
     /// <summary>The queue's bound.</summary>
     [Param("the queue's maxsize (0 = unbounded)")]
