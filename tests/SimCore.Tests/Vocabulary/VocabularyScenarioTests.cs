@@ -103,6 +103,28 @@ public class VocabularyScenarioTests
 
     [TestCase(nameof(DiningPhilosophersDeadlock))]
     [TestCase(nameof(ConditionLostWakeup))]
+    public void BrokenTwin_UnderCoyote_IsFoundToo(string scenario)
+    {
+        var info = ScenarioCatalog.Find(s_catalog, scenario);
+
+        var sut = Explorer.Explore(info, info.ResolveParams(null), new ExplorationOptions { Strategy = "coyote-random", Iterations = 300, Seed = 1, StopOnFirst = true, TracesDirectory = null });
+
+        Assert.That(sut.AsExpected, Is.True, $"{sut.Schedules} runs, violations: {string.Join("; ", sut.Violations.Select(v => v.Invariant))}");
+    }
+
+    [Test]
+    public void ProducerConsumer_UnderCoyote_HoldsItsInvariants()
+    {
+        var info = ScenarioCatalog.Find(s_catalog, nameof(ProducerConsumer));
+
+        var sut = Explorer.Explore(info, info.ResolveParams(null), new ExplorationOptions { Strategy = "coyote-random", Iterations = 30, Seed = 1, TracesDirectory = null });
+
+        Assert.That(sut.Violations, Is.Empty);
+        Assert.That(sut.Schedules, Is.EqualTo(30));
+    }
+
+    [TestCase(nameof(DiningPhilosophersDeadlock))]
+    [TestCase(nameof(ConditionLostWakeup))]
     public void BrokenTwin_HasItsTraceInTheCorpus(string scenario)
     {
         var sut = Path.Combine(RepoPaths.Traces, $"{scenario}.exhaustive.json");
