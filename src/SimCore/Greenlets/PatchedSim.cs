@@ -37,6 +37,24 @@ internal sealed class PatchedSim(World world) : ISim
 
     public Event NewEvent(string? name = null) => World.NewEvent(name);
 
+    // Like Event, the threading vocabulary stays thread-level (gevent's patched versions are not modelled).
+    public Threading.Lock NewLock(string? name = null) => World.NewLock(name);
+
+    public Threading.RLock NewRLock(string? name = null) => World.NewRLock(name);
+
+    public Threading.Condition NewCondition(Threading.LockBase? lockObject = null, string? name = null) => World.NewCondition(lockObject, name);
+
+    public Threading.Semaphore NewSemaphore(int value = 1, string? name = null) => World.NewSemaphore(value, name);
+
+    public Threading.BoundedSemaphore NewBoundedSemaphore(int value = 1, string? name = null) => World.NewBoundedSemaphore(value, name);
+
+    public Threading.Queue<T> NewQueue<T>(int maxsize = 0, string? name = null) => World.NewQueue<T>(maxsize, name);
+
+    public Threading.Barrier NewBarrier(int parties, Func<Task>? action = null, decimal? timeout = null, string? name = null) => World.NewBarrier(parties, action, timeout, name);
+
+    public Task<Threading.Timer> CreateTimerAsync(decimal interval, Func<Task> function) =>
+        throw new NotSupportedException("timers under monkey-patching are not modelled: spawn a greenlet that sleeps with Hub.SpawnAsync");
+
     public Task PrintAsync(string text) => World.PrintAsync(text);
 
     public Task SleepAsync(decimal seconds) => Hub.Get(World).SleepAsync(seconds);
