@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Text;
 
 namespace SimHarness.Tests.Vocabulary;
 
@@ -37,32 +35,8 @@ internal static class CPython
         return stdout.Split('\n')[..^1];
     }
 
-    private static (int Code, string Stdout, string Stderr) Exec(params string[] args)
-    {
-        var psi = new ProcessStartInfo("python3")
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(30_000))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"python3 {string.Join(' ', args)} did not finish in 30 s");
-        }
-
-        return (p.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
-    }
+    private static (int Code, string Stdout, string Stderr) Exec(params string[] args) =>
+        PythonProcess.RunAsync("python3", Directory, args, TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
 
     private static string? FindProblem()
     {

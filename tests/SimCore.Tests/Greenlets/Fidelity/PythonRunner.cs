@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace SimHarness.Tests.Greenlets.Fidelity;
 
@@ -70,36 +69,7 @@ internal static class PythonRunner
 
     private static async Task<string[]> RunAsync(string[] args)
     {
-        var psi = new ProcessStartInfo(Python)
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        psi.Environment["PYTHONIOENCODING"] = "utf-8";
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await p.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"python3 {string.Join(' ', args)} did not finish in 60 s");
-        }
-
-        var text = await stdout;
-        _ = await stderr;
+        var (_, text, _) = await PythonProcess.RunAsync(Python, Directory, args, TimeSpan.FromSeconds(60));
         return text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
