@@ -15,6 +15,9 @@ internal sealed class DporNode
 
     public DecisionKind Kind { get; }
 
+    /// <summary>A node of a fixed prefix (a frontier split): it never advances and takes no backtrack points.</summary>
+    public bool Fixed { get; private init; }
+
     // Thread nodes.
     public int[] EnabledIds { get; private init; } = [];
     public Access[] EnabledAccess { get; private init; } = [];
@@ -36,6 +39,18 @@ internal sealed class DporNode
 
     public static DporNode ForValue(int count) => new(DecisionKind.Value) { Count = count };
 
+    /// <summary>A thread node of a fixed prefix: <paramref name="done"/> holds the siblings explored before <paramref name="chosen"/> and itself, so that <see cref="ChildSleep"/> is what the unsplit search would compute.</summary>
+    public static DporNode FixedThread(int[] ids, Access[] access, int chosen, Dictionary<int, Access> sleep, IEnumerable<int> done)
+    {
+        var node = new DporNode(DecisionKind.Thread) { Fixed = true, EnabledIds = ids, EnabledAccess = access, Sleep = sleep, Chosen = chosen };
+        node.Done.UnionWith(done);
+        node.Backtrack.UnionWith(node.Done);
+        return node;
+    }
+
+    /// <summary>A value node of a fixed prefix.</summary>
+    public static DporNode FixedValue(int count, int value) => new(DecisionKind.Value) { Fixed = true, Count = count, Value = value };
+
     public bool IsEnabled(int threadId) => Array.IndexOf(EnabledIds, threadId) >= 0;
 
     public Access AccessOf(int threadId) => EnabledAccess[Array.IndexOf(EnabledIds, threadId)];
@@ -43,6 +58,11 @@ internal sealed class DporNode
     /// <summary>Moves to the next untried alternative; false when this node is exhausted.</summary>
     public bool TryAdvance()
     {
+        if (Fixed)
+        {
+            return false;
+        }
+
         if (Kind == DecisionKind.Value)
         {
             if (Value + 1 >= Count)

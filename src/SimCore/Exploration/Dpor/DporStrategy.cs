@@ -13,8 +13,11 @@ namespace SimHarness.Exploration.Dpor;
 /// wake edges (a set, finish or start happens before everything its woken thread does next), and
 /// time advances, which are barriers: nothing after a tick can be reordered before it, because a
 /// tick happens only when no thread can run.
+/// A split search (parallel or sharded) gives each part a fixed prefix of frontier nodes: the search
+/// stays below it, and races reversed at a frontier node are left alone, because the frontier tries
+/// every sibling there that is not asleep (Parallel/Frontier.cs).
 /// </remarks>
-internal sealed class DporStrategy(bool reduction) : IScheduleStrategy
+internal sealed class DporStrategy(bool reduction, IReadOnlyList<DporNode>? prefix = null) : IScheduleStrategy
 {
     private readonly List<DporNode> _stack = [];
     private readonly List<StepEvent> _events = [];
@@ -45,7 +48,12 @@ internal sealed class DporStrategy(bool reduction) : IScheduleStrategy
     }
 
     /// <summary>Readies the strategy for the first run.</summary>
-    public void Start() => ResetRun();
+    public void Start()
+    {
+        _stack.Clear();
+        _stack.AddRange(prefix ?? []);
+        ResetRun();
+    }
 
     public SimThread? PickThread(IReadOnlyList<SimThread> candidates)
     {
@@ -240,6 +248,11 @@ internal sealed class DporStrategy(bool reduction) : IScheduleStrategy
     {
         var ej = _events[j];
         var node = _stack[ej.Node];
+        if (node.Fixed)
+        {
+            return;
+        }
+
         var initials = _initials;
         var suffix = _suffix;
         initials.Clear();
