@@ -5,7 +5,7 @@ using SimHarness.Cli.Commands;
 
 namespace SimHarness.Cli;
 
-/// <summary>The whole command-line program, callable in-process: <c>list</c>, <c>run</c>, <c>explore</c>, <c>replay</c>.</summary>
+/// <summary>The whole command-line program, callable in-process: <c>list</c>, <c>run</c>, <c>explore</c>, <c>replay</c>, <c>merge</c>.</summary>
 public static class Cli
 {
     /// <summary>Parses and runs one command line; returns the exit code (0 fine, 1 bad usage or input, 2 violation).</summary>
@@ -31,10 +31,11 @@ public static class Cli
             RunCommand.Create(ctx),
             ExploreCommand.Create(ctx),
             ReplayCommand.Create(ctx),
+            MergeCommand.Create(ctx),
         };
         if (args.Length == 0)
         {
-            return Fail(stderr, "no verb given: use list, run, explore or replay (see --help)");
+            return Fail(stderr, "no verb given: use list, run, explore, replay or merge (see --help)");
         }
 
         var parsed = root.Parse(args);
