@@ -13,11 +13,6 @@ internal static class BuiltInExplorer
     public static ExplorationReport Explore(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, ExplorationOptions options)
     {
         var exhaustive = options.Strategy == "exhaustive";
-        if (!exhaustive && (options.Workers > 1 || options.Shard is not null))
-        {
-            throw new UsageException($"--workers and --shard split the exhaustive search only, not --strategy {options.Strategy}");
-        }
-
         if (options.Workers < 1)
         {
             throw new UsageException($"--workers must be at least 1, got {options.Workers}");

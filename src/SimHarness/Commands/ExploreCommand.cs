@@ -66,6 +66,7 @@ internal static class ExploreCommand
             };
             if ((options.Workers > 1 || options.Shard is not null) && strategyName != "exhaustive")
             {
+                // Refused before any exploration starts (Explorer.Explore refuses it too, for API callers).
                 throw new UsageException($"--workers and --shard split the exhaustive search only, not --strategy {strategyName}");
             }
 

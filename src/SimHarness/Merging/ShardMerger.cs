@@ -9,13 +9,14 @@ namespace SimHarness.Cli.Merging;
 /// <summary>
 /// Combines the <c>explore --shard i/n --json</c> reports of every shard into the report of the
 /// whole search: the same scenario, params, strategy, completeness, distinct outputs, outcomes and
-/// violations (with their counts) as the unsharded search; schedules are summed, elapsedMs is the
-/// slowest shard's, and each listed entry keeps the trace of the lowest-numbered shard that found it.
+/// violations as the unsharded search; schedules and per-entry counts are the shards' sums (runs of
+/// the split search), elapsedMs is the slowest shard's, and each listed entry keeps the trace of
+/// the lowest-numbered shard that found it.
 /// </summary>
 /// <remarks>
 /// Each shard lists its smallest outcomes (ordinal by text); an outcome among the smallest of the
 /// whole search is among the smallest of every shard that found it, so the merged list and its
-/// counts are exact. The distinct count is the size of the union of the shards' transcript digests.
+/// counts are exact sums over the shards. The distinct count is the size of the union of the shards' transcript digests.
 /// </remarks>
 internal static class ShardMerger
 {
