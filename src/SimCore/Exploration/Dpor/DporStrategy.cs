@@ -24,6 +24,8 @@ internal sealed class DporStrategy(bool reduction, IReadOnlyList<DporNode>? pref
     private readonly Dictionary<int, List<int>> _eventsByObject = [];
     private readonly List<int[]> _threadClocks = [];
     private readonly List<int> _races = [];
+    private readonly List<int> _daemonEvents = [];
+    private readonly List<int> _endEvents = [];
     private readonly List<StepEvent> _suffix = [];
     private readonly List<int> _initials = [];
     private int[] _scratch = new int[16];
@@ -136,6 +138,7 @@ internal sealed class DporStrategy(bool reduction, IReadOnlyList<DporNode>? pref
         }
 
         var p = stepper.Id;
+        var step = new DporStep(access, stepper.IsDaemon);
         var before = ClockOf(p);
         var clock = Scratch(before);
         var index = _events.Count;
@@ -148,25 +151,33 @@ internal sealed class DporStrategy(bool reduction, IReadOnlyList<DporNode>? pref
                 onObject = _eventsByObject[access.ObjectId] = [];
             }
 
-            foreach (var j in onObject)
-            {
-                var e = _events[j];
-                if (!e.Access.ConflictsWith(access))
-                {
-                    continue;
-                }
+            CheckRaces(onObject, step, p, before, ref clock, skipObject: -1);
+        }
 
-                JoinInto(ref clock, e.Clock);
-                if (e.Thread != p && !VectorClock.HappensBefore(e.Clock, e.Thread, before))
-                {
-                    _races.Add(j);
-                }
-            }
+        // A run-ending finish and a daemon's step are dependent whatever they touch (DporStep).
+        if (step.MayEndRun)
+        {
+            CheckRaces(_daemonEvents, step, p, before, ref clock, access.ObjectId);
+        }
+
+        if (step.Daemon)
+        {
+            CheckRaces(_endEvents, step, p, before, ref clock, access.ObjectId);
         }
 
         var stepClock = VectorClock.Tick(clock, p);
-        _events.Add(new StepEvent(p, access, stepClock, _lastThreadNodeIndex));
+        _events.Add(new StepEvent(p, step, stepClock, _lastThreadNodeIndex));
         onObject?.Add(index);
+        if (step.Daemon)
+        {
+            _daemonEvents.Add(index);
+        }
+
+        if (step.MayEndRun)
+        {
+            _endEvents.Add(index);
+        }
+
         foreach (var j in _races)
         {
             // Only races not ordered through another racing event are reversed here.
@@ -194,6 +205,25 @@ internal sealed class DporStrategy(bool reduction, IReadOnlyList<DporNode>? pref
             for (var t = 0; t < _threadClocks.Count; t++)
             {
                 _threadClocks[t] = shared;
+            }
+        }
+    }
+
+    /// <summary>Joins the clocks of the earlier events in <paramref name="candidates"/> that conflict with this step, and notes those that race with it.</summary>
+    private void CheckRaces(List<int> candidates, DporStep step, int p, int[] before, ref int[] clock, int skipObject)
+    {
+        foreach (var j in candidates)
+        {
+            var e = _events[j];
+            if ((skipObject >= 0 && e.Step.Access.ObjectId == skipObject) || !e.Step.ConflictsWith(step))
+            {
+                continue;
+            }
+
+            JoinInto(ref clock, e.Clock);
+            if (e.Thread != p && !VectorClock.HappensBefore(e.Clock, e.Thread, before))
+            {
+                _races.Add(j);
             }
         }
     }
@@ -331,7 +361,9 @@ internal sealed class DporStrategy(bool reduction, IReadOnlyList<DporNode>? pref
         }
 
         _threadClocks.Clear();
+        _daemonEvents.Clear();
+        _endEvents.Clear();
     }
 
-    private readonly record struct StepEvent(int Thread, Access Access, int[] Clock, int Node);
+    private readonly record struct StepEvent(int Thread, DporStep Step, int[] Clock, int Node);
 }

@@ -69,12 +69,12 @@ internal static class Frontier
         var first = awake.MinBy(c => c.ParkStamp)!;
         var order = awake.Where(c => c != first).Prepend(first).Select(c => c.Id).ToArray();
         var ids = candidates.Select(c => c.Id).ToArray();
-        var access = candidates.Select(c => c.Pending).ToArray();
+        var access = candidates.Select(DporStep.Of).ToArray();
         return order.Select((id, k) => (Append(steps, new FrontierStep(DecisionKind.Thread, id, 0, ids, access, sleep, order[..(k + 1)])), false));
     }
 
     /// <summary>The sleep set at the decision after <paramref name="steps"/>, as the unsplit search computes it.</summary>
-    private static Dictionary<int, Access> SleepAfter(IReadOnlyList<FrontierStep> steps)
+    private static Dictionary<int, DporStep> SleepAfter(IReadOnlyList<FrontierStep> steps)
     {
         for (var i = steps.Count - 1; i >= 0; i--)
         {

@@ -1,0 +1,37 @@
+using SimHarness.Catalog;
+using SimHarness.Exploration;
+
+namespace SimHarness.Tests.Exploration;
+
+/// <summary>
+/// A daemon thread's step can race with the end of the run (rule 2: daemons do not keep it alive):
+/// the reduction must explore both the run where the daemon's step comes first and the one that
+/// ends before it, although the two steps touch different objects.
+/// </summary>
+public class DaemonReductionTests
+{
+    private static readonly string[] s_transcripts = ["main", "main|daemon", "daemon|main"];
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Reduction_DaemonPrintRacingTheEnd_KeepsBothTranscripts(bool reduction)
+    {
+        var info = new ScenarioInfo(typeof(DaemonPrint));
+
+        var sut = Explorer.Explore(info, info.ResolveParams(null), new ExplorationOptions { Reduction = reduction, TracesDirectory = null });
+
+        Assert.That(sut.Outcomes.Select(o => string.Join("|", o.Output)), Is.EquivalentTo(s_transcripts));
+    }
+
+    private sealed class DaemonPrint : Scenario
+    {
+        public override string Description => "a daemon prints while main prints and ends";
+
+        public override async Task RunAsync(ISim sim)
+        {
+            var d = await sim.CreateThreadAsync(() => sim.PrintAsync("daemon"), "d", daemon: true);
+            await d.StartAsync();
+            await sim.PrintAsync("main");
+        }
+    }
+}
