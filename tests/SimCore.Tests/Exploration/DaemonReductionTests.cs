@@ -23,6 +23,43 @@ public class DaemonReductionTests
         Assert.That(sut.Outcomes.Select(o => string.Join("|", o.Output)), Is.EquivalentTo(s_transcripts));
     }
 
+    [Test]
+    public void Reduction_DaemonLoopRacingTwoFinishes_ReachesEveryTranscriptOfTheFullSearch()
+    {
+        var info = new ScenarioInfo(typeof(DaemonLoop));
+        var values = info.ResolveParams(null);
+
+        var full = Explorer.Explore(info, values, new ExplorationOptions { Reduction = false, TracesDirectory = null });
+        var sut = Explorer.Explore(info, values, new ExplorationOptions { Reduction = true, TracesDirectory = null });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(full.Complete && sut.Complete, Is.True);
+            Assert.That(full.DistinctOutputs, Is.GreaterThan(3));
+            Assert.That(sut.Outcomes.Select(o => string.Join("|", o.Output)), Is.EquivalentTo(full.Outcomes.Select(o => string.Join("|", o.Output))));
+        });
+    }
+
+    private sealed class DaemonLoop : Scenario
+    {
+        public override string Description => "a daemon prints twice while a worker and main print and end";
+
+        public override async Task RunAsync(ISim sim)
+        {
+            var d = await sim.CreateThreadAsync(
+                async () =>
+                {
+                    await sim.PrintAsync("d1");
+                    await sim.PrintAsync("d2");
+                },
+                "d",
+                daemon: true);
+            var w = await sim.CreateThreadAsync(() => sim.PrintAsync("w"), "w");
+            await d.StartAsync();
+            await w.StartAsync();
+        }
+    }
+
     private sealed class DaemonPrint : Scenario
     {
         public override string Description => "a daemon prints while main prints and ends";

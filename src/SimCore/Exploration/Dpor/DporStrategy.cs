@@ -138,7 +138,7 @@ internal sealed class DporStrategy(bool reduction, IReadOnlyList<DporNode>? pref
         }
 
         var p = stepper.Id;
-        var step = new DporStep(access, stepper.IsDaemon);
+        var step = new DporStep(access, stepper.IsDaemon, DporStep.EndsRun(stepper, access));
         var before = ClockOf(p);
         var clock = Scratch(before);
         var index = _events.Count;
@@ -205,6 +205,42 @@ internal sealed class DporStrategy(bool reduction, IReadOnlyList<DporNode>? pref
             for (var t = 0; t < _threadClocks.Count; t++)
             {
                 _threadClocks[t] = shared;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The run's last step ended it (rule 2) while daemons were parked at a gate: each of their
+    /// pending steps was disabled by that step, so the search must also try them before it.
+    /// </summary>
+    public void OnRunEnded(IReadOnlyList<SimThread> parked)
+    {
+        if (!reduction || _events.Count == 0 || !_events[^1].Step.MayEndRun)
+        {
+            return;
+        }
+
+        var node = _stack[_events[^1].Node];
+        if (node.Fixed)
+        {
+            return;
+        }
+
+        foreach (var t in parked)
+        {
+            if (!t.IsDaemon)
+            {
+                continue;
+            }
+
+            if (node.IsEnabled(t.Id))
+            {
+                node.Backtrack.Add(t.Id);
+            }
+            else
+            {
+                // Woken only by a step after the node: stay sound by trying every enabled thread.
+                node.Backtrack.UnionWith(node.EnabledIds);
             }
         }
     }
