@@ -34,7 +34,7 @@ internal static class ExploreCommand
         };
         var noReduction = new Option<bool>("--no-reduction") { Description = "explore every interleaving (no partial-order reduction)" };
         var assembly = CommonOptions.Assembly();
-        var workers = new Option<int>("--workers") { Description = "OS threads sharing one exhaustive search (same report as one)", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var workers = new Option<int>("--workers") { Description = "OS threads sharing one exhaustive search (the same outcomes and violations as one)", DefaultValueFactory = _ => 1, HelpName = "N" };
         var shard = new Option<string?>("--shard") { Description = "explore only shard i of n of the exhaustive search (1 <= i <= n); combine the reports with `merge`", HelpName = "i/n" };
         var cmd = new Command("explore", "explore the schedules of scenarios; Ctrl-C or --time-limit stops and still reports")
         {
