@@ -65,6 +65,20 @@ public class SplitSearchTests
         Assert.That(sut.Outcomes.Select(o => o.Count), Is.EqualTo(two.Outcomes.Select(o => o.Count)), "the very same runs, so the same counts");
     }
 
+    [Test]
+    public void Workers_WithAnIterationCap_StopIncomplete()
+    {
+        var (info, values) = SmallParams.Resolve("EventCheckConnectLostWakeup", "threads=2");
+
+        var sut = Explorer.Explore(info, values, new ExplorationOptions { Workers = 2, TracesDirectory = null, Iterations = 10 });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.Complete, Is.False);
+            Assert.That(sut.Schedules, Is.EqualTo(10), "the cap counts the runs of every worker");
+        });
+    }
+
     private static ExplorationReport Explore(Catalog.ScenarioInfo info, IReadOnlyDictionary<string, object> values, int workers, bool reduction = true) =>
         Explorer.Explore(info, values, new ExplorationOptions { Workers = workers, Reduction = reduction, TracesDirectory = null, Iterations = 200_000 });
 
