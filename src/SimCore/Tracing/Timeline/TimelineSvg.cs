@@ -15,7 +15,7 @@ internal static class TimelineSvg
     {
         var width = Width(t.Lanes.Count);
         var height = Height(t.Steps.Count);
-        b.Append(Inv, $"<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">\n");
+        b.Append(Inv, $"<svg class=\"chart\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">\n");
         b.Append("<defs>");
         foreach (var kind in Enum.GetValues<TimelineArrowKind>())
         {

@@ -2,9 +2,9 @@ namespace SimHarness.Tracing.Timeline;
 
 /// <summary>Links each signaled wake-up to the step that caused it.</summary>
 /// <remarks>
-/// The cause is the most recent earlier step, by another lane, on the object the sleeper waited
-/// on, whose operation can wake that kind of wait: a blocked <c>acquire</c> is woken by a
-/// <c>release</c>, a blocked <c>get</c> by a <c>put</c>, and so on. Wake-ups by a timeout have no cause.
+/// The cause is a step, by another lane, on the object the sleeper waited on, whose operation can
+/// wake that kind of wait (a blocked <c>acquire</c> is woken by a <c>release</c>, a blocked
+/// <c>get</c> by a <c>put</c>...), found next to the wake-up in the log. Wake-ups by a timeout have no cause.
 /// </remarks>
 internal static class WakeLinker
 {
@@ -37,9 +37,13 @@ internal static class WakeLinker
 
     /// <summary>The step that woke event <paramref name="wake"/>, or null when none in the log fits.</summary>
     /// <remarks>
-    /// A waking step records its wake-ups either just after itself (set) or just before (release,
-    /// notify, put, a barrier's last arrival): the wake-ups of one step are contiguous, so the
-    /// step right before or right after that group is tried first, then any earlier step.
+    /// A step logs its wake-ups inside its own atomic section, either just after itself (<c>set</c>,
+    /// <c>finish</c>) or just before (<c>release</c>, <c>notify</c>, <c>put</c>, <c>send</c>, a
+    /// barrier's last arrival): the wake-ups of one step are contiguous. So the step right before
+    /// that group is the cause if it acts on the sleeper's object, else the step right after it if
+    /// it does, else the step right after it anyway when another thread took it (a socket end wakes
+    /// a waiter registered on its connection, a hub is woken for its greenlet's socket), and only
+    /// failing all that the latest earlier step that could have woken that wait.
     /// </remarks>
     private static int? Cause(IReadOnlyList<TraceEvent> events, int[] laneOf, int wake)
     {
@@ -66,6 +70,11 @@ internal static class WakeLinker
         }
 
         if (Fits(after))
+        {
+            return after;
+        }
+
+        if (after < events.Count && events[after].Thread.Length > 0 && events[after].Thread != events[wake].Thread)
         {
             return after;
         }
