@@ -7,10 +7,10 @@ internal static class TimelineLayout
     public const int AxisWidth = 116;
 
     /// <summary>Width of one lane.</summary>
-    public const int LaneWidth = 196;
+    public const int LaneWidth = 216;
 
     /// <summary>Width of a step's box inside its lane.</summary>
-    public const int BoxWidth = 178;
+    public const int BoxWidth = 200;
 
     /// <summary>Height of one row (one event).</summary>
     public const int RowHeight = 22;

@@ -42,7 +42,7 @@ internal static class TimelineStyle
         .step.life text { fill: #52606d; }
         .step.implicated rect { stroke: #c81e1e; stroke-width: 2; }
         .step.violation rect { fill: #fbd5d5; stroke: #c81e1e; stroke-width: 3; }
-        .violation-label { fill: #c81e1e; font-weight: 700; }
+        .step.violation text.violation-label { fill: #c81e1e; font-weight: 700; }
         .tick line { stroke: #52606d; stroke-dasharray: 6 3; }
         .tick text { fill: #52606d; font-style: italic; }
         .arrow { fill: none; stroke-width: 1.6; opacity: .85; }

@@ -58,8 +58,14 @@ internal static class TimelineText
             return "virtual time advances to " + Seconds(e.TimeMicros) + " s (a timer is due)";
         }
 
+        if (e is { Op: "print", Text: { } line })
+        {
+            // The box's colour already says "output": the line itself is what matters.
+            return Printable("“" + line + "”");
+        }
+
         var s = e.Op;
-        if (e.Target is not null && e.Op != "print")
+        if (e.Target is not null)
         {
             s += " " + e.Target;
         }
