@@ -6,7 +6,7 @@ internal sealed class Timeline
     /// <summary>The traced run's scenario, parameters, engine and strategy, as the trace states them.</summary>
     public required Trace Trace { get; init; }
 
-    /// <summary>Threads and greenlets in order: each thread, then its greenlets, threads by first appearance.</summary>
+    /// <summary>Threads and greenlets in order: each thread, then its greenlets; threads in creation order, else by first step.</summary>
     public required IReadOnlyList<TimelineLane> Lanes { get; init; }
 
     /// <summary>One step per event of the trace, in log order.</summary>

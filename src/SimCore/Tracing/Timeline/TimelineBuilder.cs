@@ -47,12 +47,20 @@ internal static class TimelineBuilder
     private static (IReadOnlyList<TimelineLane> Lanes, int[] LaneOf) AssignLanes(IReadOnlyList<TraceEvent> events)
     {
         var threads = new List<string>();
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
         var greenletsOf = new Dictionary<string, List<string?>>(StringComparer.Ordinal);
-        foreach (var e in events.Where(e => e.Thread.Length > 0))
+        for (var i = 0; i < events.Count; i++)
         {
+            var e = events[i];
+            if (e.Thread.Length == 0)
+            {
+                continue;
+            }
+
             if (!greenletsOf.TryGetValue(e.Thread, out var gs))
             {
                 threads.Add(e.Thread);
+                first[e.Thread] = i;
                 greenletsOf[e.Thread] = gs = [];
             }
 
@@ -62,9 +70,21 @@ internal static class TimelineBuilder
             }
         }
 
+        // Threads in creation order where the log shows it (a `create` step names the new thread), so
+        // Thread-2 stands beside Thread-1 even if Thread-3 ran first; else by first step.
+        var created = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i] is { Op: "create", Result: { } name })
+            {
+                created.TryAdd(name, i);
+            }
+        }
+
+        var ordered = threads.OrderBy(t => Math.Min(first[t], created.GetValueOrDefault(t, int.MaxValue))).ThenBy(t => first[t]);
         var lanes = new List<TimelineLane>();
         var index = new Dictionary<(string, string?), int>();
-        foreach (var t in threads)
+        foreach (var t in ordered)
         {
             // The thread's own lane first, then its greenlets in order of appearance.
             foreach (var g in greenletsOf[t].OrderBy(g => g is null ? 0 : 1))

@@ -24,6 +24,20 @@ public class TimelineBuilderTests
     }
 
     [Test]
+    public void Build_ThreadsRunOutOfCreationOrder_LanesStayInCreationOrder()
+    {
+        var trace = Of(
+            E("MainThread", "create", "threads", "Thread-1 (a)"),
+            E("MainThread", "create", "threads", "Thread-2 (b)"),
+            E("Thread-2 (b)", "print", "output", text: "b first"),
+            E("Thread-1 (a)", "print", "output", text: "a second"));
+
+        var sut = TimelineBuilder.Build(trace);
+
+        Assert.That(sut.Lanes.Select(l => l.Name), Is.EqualTo(new List<string> { "MainThread", "Thread-1 (a)", "Thread-2 (b)" }));
+    }
+
+    [Test]
     public void Build_Greenlets_GetTheirOwnLanesRightAfterTheirThread()
     {
         var trace = Of(
