@@ -21,6 +21,6 @@ internal sealed class Timeline
     /// <summary>The last step of each lane the violation's message names (a deadlocked waiter, a thread that gave up).</summary>
     public required IReadOnlySet<int> ImplicatedSteps { get; init; }
 
-    /// <summary>Lanes whose last step blocked and was never woken: they wait forever when the run ends.</summary>
+    /// <summary>Lanes whose last step blocked and was never woken: still waiting when the run ends (forever, in a deadlock).</summary>
     public required IReadOnlySet<int> BlockedAtEnd { get; init; }
 }

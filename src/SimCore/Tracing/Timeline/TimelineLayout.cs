@@ -21,7 +21,7 @@ internal static class TimelineLayout
     /// <summary>Space above the first row.</summary>
     public const int Top = 10;
 
-    /// <summary>Space below the last row (for the blocked-forever tails).</summary>
+    /// <summary>Space below the last row (for the tails of lanes blocked at the end).</summary>
     public const int Bottom = 40;
 
     /// <summary>Total width of the chart.</summary>

@@ -44,7 +44,7 @@ internal static class TimelineStyle
         .step.violation rect { fill: #fbd5d5; stroke: #c81e1e; stroke-width: 3; }
         .step.violation text.violation-label { fill: #c81e1e; font-weight: 700; }
         .tick line { stroke: #52606d; stroke-dasharray: 6 3; }
-        .tick text { fill: #52606d; font-style: italic; }
+        .tick text { fill: #52606d; font-style: italic; paint-order: stroke; stroke: #fff; stroke-width: 4px; }
         .arrow { fill: none; stroke-width: 1.6; opacity: .85; }
         .arrow.wake { stroke: #d97706; }
         .arrow.message { stroke: #2563eb; }

@@ -68,7 +68,7 @@ internal static class TimelineSvg
         b.Append('\n');
     }
 
-    /// <summary>A thin line through each lane from its first step to its last; a dashed tail for a lane that blocks forever.</summary>
+    /// <summary>A thin line through each lane from its first step to its last; a dashed tail for a lane still blocked at the end.</summary>
     private static void Lifelines(StringBuilder b, Timeline t, int height)
     {
         foreach (var lane in t.Lanes)
@@ -80,7 +80,7 @@ internal static class TimelineSvg
             {
                 var y = RowY(rows[^1]) + (BoxHeight / 2.0);
                 b.Append(Inv, $"<line class=\"forever\" data-blocked-lane=\"{lane.Index}\" x1=\"{x}\" y1=\"{y}\" x2=\"{x}\" y2=\"{height - 14}\"/>");
-                b.Append(Inv, $"<text class=\"forever-label\" x=\"{x}\" y=\"{height - 3}\" text-anchor=\"middle\">blocked forever</text>");
+                b.Append(Inv, $"<text class=\"forever-label\" x=\"{x}\" y=\"{height - 3}\" text-anchor=\"middle\">blocked at the end</text>");
             }
         }
 
@@ -120,7 +120,10 @@ internal static class TimelineSvg
         b.Append(Inv, $"<text x=\"{x + 5}\" y=\"{y + 4}\">{Escape(Fit(Label(e), BoxWidth - 10))}</text>");
         if (s.Index == t.ViolationStep)
         {
-            b.Append(Inv, $"<text class=\"violation-label\" x=\"{x + BoxWidth + 4}\" y=\"{y + 4}\">✖ {Escape(t.Trace.Violation!.Invariant)}</text>");
+            // Beside the box, on its left in the last lane, where the right would be off the chart.
+            var last = s.Lane == t.Lanes.Count - 1;
+            var (lx, anchor) = last ? (x - 4, "end") : (x + BoxWidth + 4, "start");
+            b.Append(Inv, $"<text class=\"violation-label\" x=\"{lx}\" y=\"{y + 4}\" text-anchor=\"{anchor}\">✖ {Escape(t.Trace.Violation!.Invariant)}</text>");
         }
 
         b.Append("</g>\n");
