@@ -1,14 +1,14 @@
-using SimHarness.Catalog;
-using SimHarness.Exploration;
+using System.Text;
 
-var all = ScenarioCatalog.Discover([typeof(SimHarness.Scenarios.Threading.EventCheckConnect).Assembly]);
-foreach (var name in args)
+namespace SimHarness.Cli;
+
+/// <summary>The executable's entry point: everything else is in <see cref="Cli"/>, callable in-process.</summary>
+internal static class Program
 {
-    var info = ScenarioCatalog.Find(all, name);
-    var s = info.Create(info.ResolveParams(null));
-    var r = BuiltInExecutor.Run(s, new CanonicalStrategy());
-    foreach (var o in r.Record.Output) Console.WriteLine($"{o.Seconds,6} [{o.Thread}] {o.Text}");
-    foreach (var v in r.Record.Violations) Console.WriteLine($"VIOLATION {v.Invariant}: {v.Message}");
-    Console.WriteLine($"steps={r.Record.Steps} completed={r.Record.Completed}");
+    private static int Main(string[] args)
+    {
+        // Transcripts are Chinese and traces keep non-ASCII text readable: the console must write UTF-8.
+        Console.OutputEncoding = Encoding.UTF8;
+        return Cli.Run(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected);
+    }
 }
-return 0;

@@ -45,6 +45,8 @@ public sealed class SimThread
     /// <inheritdoc />
     public override string ToString() => Name;
 
+    internal World World => _world;
+
     internal int Id { get; }
     internal int ObjectId { get; }
     internal Func<Task>? Target { get; }
@@ -55,8 +57,11 @@ public sealed class SimThread
     /// <summary>The step this thread announced at its scheduling point, while it waits there.</summary>
     internal Access Pending { get; set; }
 
-    /// <summary>The gate a parked thread waits on under the built-in scheduler.</summary>
-    internal TaskCompletionSource? Gate { get; set; }
+    /// <summary>What a parked thread runs when the built-in scheduler releases it.</summary>
+    internal Action? GateContinuation { get; set; }
+
+    /// <summary>Set when the thread may not take its step after all (the run ended, the step bound).</summary>
+    internal Exception? GateFault { get; set; }
 
     /// <summary>When the thread last arrived at a gate: the canonical schedule runs the longest-waiting first.</summary>
     internal long ParkStamp { get; set; }

@@ -29,7 +29,7 @@ internal static class BuiltInExecutor
             decisions.Add(new Decision(DecisionKind.Value, v));
             return v;
         });
-        var world = new World(runtime, maxSteps);
+        var world = new World(runtime, maxSteps) { TrackWakes = true };
         world.StartMain(() => scenario.RunAsync(world));
         context.RunUntilIdle();
         var candidates = new List<SimThread>();

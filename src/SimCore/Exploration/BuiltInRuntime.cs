@@ -14,23 +14,31 @@ internal sealed class BuiltInRuntime(SimSynchronizationContext context, Func<int
 
     public long WallMicros => 0;
 
-    public Task BeforeStepAsync(SimThread thread, Access access)
+    public StepGate BeforeStep(SimThread thread, Access access)
     {
         thread.Pending = access;
         thread.ParkStamp = ++_parkStamp;
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        thread.Gate = gate;
         Parked.Add(thread);
-        return gate.Task;
+        return new StepGate(thread);
     }
 
     /// <summary>Releases one parked thread: it takes its step when the context next drains.</summary>
     public void Release(SimThread thread)
     {
         Parked.Remove(thread);
-        var gate = thread.Gate!;
-        thread.Gate = null;
-        gate.SetResult();
+        var continuation = thread.GateContinuation!;
+        thread.GateContinuation = null;
+        try
+        {
+            thread.World.PassGate(thread);
+        }
+        catch (ThreadKilledException killed)
+        {
+            thread.GateFault = killed;
+        }
+
+        // The step runs now, on the driver's thread; whatever it wakes is queued on the context.
+        continuation();
     }
 
     public void Launch(SimThread thread, Func<Task> body) => context.Post(static b => ((Func<Task>)b!)(), body);

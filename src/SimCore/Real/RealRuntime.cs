@@ -50,7 +50,12 @@ internal sealed class RealRuntime : IRuntime
     }
 
     // The operating system interleaves real threads: nothing to wait for before a step.
-    public Task BeforeStepAsync(SimThread thread, Access access) => Task.CompletedTask;
+    public StepGate BeforeStep(SimThread thread, Access access)
+    {
+        thread.Pending = access;
+        thread.World.PassGate(thread);
+        return StepGate.Passed;
+    }
 
     public void Launch(SimThread thread, Func<Task> body)
     {

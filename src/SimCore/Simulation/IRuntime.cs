@@ -15,7 +15,8 @@ internal interface IRuntime
     long WallMicros { get; }
 
     /// <summary>The scheduling point before a step: completes when this thread may take it.</summary>
-    Task BeforeStepAsync(SimThread thread, Access access);
+    /// <remarks>Must call <see cref="World.PassGate"/> as it lets the thread through (and fault the gate with its exception).</remarks>
+    StepGate BeforeStep(SimThread thread, Access access);
 
     /// <summary>Starts running a thread body concurrently with its starter.</summary>
     void Launch(SimThread thread, Func<Task> body);
@@ -36,12 +37,20 @@ internal interface IRuntime
     void OnViolation(Violation violation);
 }
 
-/// <summary>The atomic part of one step: holds the real backend's lock, is empty in simulation.</summary>
+/// <summary>
+/// The atomic part of one step: holds the real backend's lock, suppresses Coyote's interleavings,
+/// is empty under the built-in scheduler.
+/// </summary>
+/// <param name="gate">A lock to exit, an <see cref="IDisposable"/> that ends the scope, or null.</param>
 internal readonly struct AtomicScope(object? gate) : IDisposable
 {
     public void Dispose()
     {
-        if (gate is not null)
+        if (gate is IDisposable exit)
+        {
+            exit.Dispose();
+        }
+        else if (gate is not null)
         {
             Monitor.Exit(gate);
         }

@@ -50,7 +50,7 @@ internal sealed partial class World
         t.Status = ThreadStatus.Runnable;
         t.BlockedOn = null;
         _runnable++;
-        if (reason == WakeReason.Signaled)
+        if (reason == WakeReason.Signaled && TrackWakes)
         {
             WokenByStep.Add(t);
         }

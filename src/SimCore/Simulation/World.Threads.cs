@@ -56,7 +56,11 @@ internal sealed partial class World
             _nonDaemonAlive++;
         }
 
-        WokenByStep.Add(t);
+        if (TrackWakes)
+        {
+            WokenByStep.Add(t);
+        }
+
         Record(me, "start", t.ObjectId, null, null);
         _runtime.Launch(t, () => ThreadBodyAsync(t, t.Target!));
     }

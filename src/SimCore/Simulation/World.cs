@@ -55,7 +55,11 @@ internal sealed partial class World : ISim
     public IReadOnlyList<TraceEvent> Events => _events;
 
     /// <summary>Threads woken by the step in progress (set, finish...): wake edges for happens-before.</summary>
+    /// <remarks>Kept only when <see cref="TrackWakes"/> is set: the built-in scheduler clears it every step.</remarks>
     internal List<SimThread> WokenByStep { get; } = [];
+
+    /// <summary>Whether to keep <see cref="WokenByStep"/> (only the built-in scheduler reads it).</summary>
+    internal bool TrackWakes { get; init; }
 
     /// <summary>Time advances (ticks) since the counter was last reset by the scheduler.</summary>
     internal int Ticks { get; set; }
@@ -130,15 +134,19 @@ internal sealed partial class World : ISim
 
     internal AtomicScope Atomic() => _runtime.EnterAtomic();
 
-    /// <summary>The scheduling point before a step of <paramref name="thread"/>.</summary>
-    internal async Task StepAsync(SimThread thread, Access access)
-    {
-        if (Ended)
-        {
-            throw new ThreadKilledException();
-        }
+    /// <summary>The scheduling point before a step of <paramref name="thread"/>: completes when the scheduler lets it take the step.</summary>
+    /// <remarks>
+    /// Not an async method on purpose: it hands out the runtime's own gate, saving one state
+    /// machine and one continuation per step. Every runtime calls <see cref="PassGate"/> when it
+    /// lets the thread through.
+    /// </remarks>
+    internal StepGate StepAsync(SimThread thread, Access access) =>
+        Ended ? throw new ThreadKilledException() : _runtime.BeforeStep(thread, access);
 
-        await _runtime.BeforeStepAsync(thread, access);
+    /// <summary>Called by the runtime as a thread passes its scheduling point: counts the step and enforces the bound.</summary>
+    /// <exception cref="ThreadKilledException">The run has ended, or this step broke the step bound.</exception>
+    internal void PassGate(SimThread thread)
+    {
         if (Ended)
         {
             throw new ThreadKilledException();
@@ -149,7 +157,7 @@ internal sealed partial class World : ISim
         {
             if (++Steps > MaxSteps)
             {
-                Violate("step-bound", $"the run took more than {MaxSteps} steps (livelock or runaway loop)");
+                Violate("step-bound", $"the run took more than {MaxSteps} steps (livelock or runaway loop); {thread.Name} was about to {thread.Pending.Op}");
                 throw new ThreadKilledException();
             }
         }

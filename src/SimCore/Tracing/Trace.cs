@@ -40,5 +40,6 @@ public sealed class Trace
     public required IReadOnlyList<TraceEvent> Events { get; init; }
 
     /// <summary>Coyote's own reproducible trace file beside this one, for Coyote-found runs.</summary>
+    /// <remarks>The file holds the name only; <see cref="TraceJson.Load"/> resolves it to the full path beside the trace.</remarks>
     public string? CoyoteTrace { get; init; }
 }

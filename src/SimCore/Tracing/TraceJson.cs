@@ -47,7 +47,8 @@ public static class TraceJson
         };
         if (trace.CoyoteTrace is not null)
         {
-            o["coyoteTrace"] = trace.CoyoteTrace;
+            // Always beside the trace: the file records the name only, so a trace moves with it.
+            o["coyoteTrace"] = Path.GetFileName(trace.CoyoteTrace);
         }
 
         return o.ToJsonString(Options);
@@ -98,7 +99,7 @@ public static class TraceJson
                 Output = (o["output"] as JsonArray ?? throw Missing("output")).Select(l => new OutputLine(
                     ToMicros(l!["t"]), Required<string>(l!, "thread"), Required<string>(l!, "text"))).ToArray(),
                 Events = (o["events"] as JsonArray ?? throw Missing("events")).Select(e => EventFromJson(e!)).ToArray(),
-                CoyoteTrace = (string?)o["coyoteTrace"],
+                CoyoteTrace = (string?)o["coyoteTrace"] is { } coyote ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, coyote) : null,
             };
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or JsonException or NullReferenceException or MissingFieldException)

@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using SimHarness.Catalog;
+using SimHarness.Cli.Output;
+using SimHarness.Exploration;
+
+namespace SimHarness.Cli.Commands;
+
+/// <summary><c>explore</c>: explores one or more scenarios and reports what it found.</summary>
+internal static class ExploreCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var scenarios = new Argument<string[]>("scenario") { Description = "scenarios to explore (see `list`)", Arity = ArgumentArity.ZeroOrMore };
+        var all = new Option<bool>("--all") { Description = "explore every scenario" };
+        var param = CommonOptions.Param();
+        var strategy = new Option<string>("--strategy")
+        {
+            Description = $"exploration strategy: {string.Join(", ", ExplorationOptions.KnownStrategies)}",
+            DefaultValueFactory = _ => "exhaustive",
+            HelpName = "S",
+        };
+        var iterations = new Option<long?>("--iterations") { Description = "runs to make (for exhaustive only a cap: hitting it gives complete: false)", HelpName = "N" };
+        var seed = new Option<int>("--seed") { Description = "seed of the random, pct and Coyote strategies", HelpName = "N" };
+        var maxSteps = new Option<long?>("--max-steps") { Description = "step bound of one run (default: the scenario's own)", HelpName = "N" };
+        var timeLimit = new Option<double?>("--time-limit") { Description = "stop after this many seconds and report what was found (complete: false)", HelpName = "SECONDS" };
+        var stopOnFirst = new Option<bool>("--stop-on-first") { Description = "stop at the first violating run" };
+        var json = new Option<string?>("--json") { Description = "write the reports (an array, one object per scenario) to FILE", HelpName = "FILE" };
+        var traces = new Option<string>("--traces")
+        {
+            Description = "directory for the traces of violating runs",
+            DefaultValueFactory = _ => "simharness-traces",
+            HelpName = "DIR",
+        };
+        var noReduction = new Option<bool>("--no-reduction") { Description = "explore every interleaving (no partial-order reduction)" };
+        var assembly = CommonOptions.Assembly();
+        var cmd = new Command("explore", "explore the schedules of scenarios; Ctrl-C or --time-limit stops and still reports")
+        {
+            scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, noReduction, assembly,
+        };
+        cmd.SetAction(p =>
+        {
+            var catalog = CommonOptions.LoadCatalog(p.GetValue(assembly));
+            var chosen = Choose(catalog, p.GetValue(scenarios) ?? [], p.GetValue(all));
+            var runs = Resolve(chosen, ScenarioInfo.ParseOverrides(p.GetValue(param) ?? []));
+            var strategyName = p.GetValue(strategy)!;
+            if (!ExplorationOptions.KnownStrategies.Contains(strategyName))
+            {
+                throw new UsageException($"unknown strategy '{strategyName}' (known: {string.Join(", ", ExplorationOptions.KnownStrategies)})");
+            }
+
+            var options = new ExplorationOptions
+            {
+                Strategy = strategyName,
+                Iterations = Positive(p.GetValue(iterations), "--iterations"),
+                Seed = p.GetValue(seed),
+                MaxSteps = Positive(p.GetValue(maxSteps), "--max-steps"),
+                TimeLimit = p.GetValue(timeLimit) is { } s ? TimeSpan.FromSeconds(Positive(s, "--time-limit")) : null,
+                StopOnFirst = p.GetValue(stopOnFirst),
+                TracesDirectory = p.GetValue(traces),
+                Reduction = !p.GetValue(noReduction),
+            };
+            var jsonPath = p.GetValue(json);
+            var reports = ExploreAll(ctx, runs, options);
+            if (jsonPath is not null)
+            {
+                var array = new JsonArray(reports.Select(r => (JsonNode?)JsonShapes.Report(r)).ToArray());
+                var dir = Path.GetDirectoryName(Path.GetFullPath(jsonPath));
+                if (dir is not null)
+                {
+                    Directory.CreateDirectory(dir);
+                }
+
+                File.WriteAllText(jsonPath, JsonShapes.Text(array) + "\n");
+            }
+
+            return reports.All(r => r.AsExpected) ? ExitCodes.Ok : ExitCodes.Violation;
+        });
+        return cmd;
+    }
+
+    private static List<ExplorationReport> ExploreAll(CliContext ctx, IReadOnlyList<(ScenarioInfo Info, IReadOnlyDictionary<string, object> Values)> runs, ExplorationOptions options)
+    {
+        using var cts = new CancellationTokenSource();
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            // Ctrl-C stops the exploration; the partial report is still written.
+            e.Cancel = true;
+            cts.Cancel();
+        }
+
+        Console.CancelKeyPress += OnCancel;
+        try
+        {
+            var view = new ExploreView(ctx, options with { Cancellation = cts.Token });
+            return view.Run(runs);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancel;
+        }
+    }
+
+    private static List<ScenarioInfo> Choose(IReadOnlyList<ScenarioInfo> catalog, string[] names, bool all)
+    {
+        if (all == (names.Length > 0))
+        {
+            throw new UsageException(all ? "give scenario names or --all, not both" : "name at least one scenario to explore, or --all");
+        }
+
+        return all ? [.. catalog] : names.Distinct(StringComparer.Ordinal).Select(n => ScenarioCatalog.Find(catalog, n)).ToList();
+    }
+
+    /// <summary>Each --param goes to the explored scenarios that have it; one that none has is refused.</summary>
+    private static List<(ScenarioInfo, IReadOnlyDictionary<string, object>)> Resolve(List<ScenarioInfo> chosen, Dictionary<string, string> overrides)
+    {
+        if (chosen.Count == 1)
+        {
+            return [(chosen[0], chosen[0].ResolveParams(overrides))];
+        }
+
+        var unknown = overrides.Keys.FirstOrDefault(k => !chosen.Any(s => s.Params.Any(p => p.Name == k)));
+        if (unknown is not null)
+        {
+            throw new UsageException($"unknown parameter '{unknown}': none of the explored scenarios has it");
+        }
+
+        return chosen
+            .Select(s => (s, s.ResolveParams(overrides.Where(kv => s.Params.Any(p => p.Name == kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value))))
+            .ToList();
+    }
+
+    private static long? Positive(long? v, string option) =>
+        v is <= 0 ? throw new UsageException($"{option} must be positive, got {v}") : v;
+
+    private static double Positive(double v, string option) =>
+        v > 0 && double.IsFinite(v) ? v : throw new UsageException($"{option} must be a positive number of seconds, got {v}");
+}

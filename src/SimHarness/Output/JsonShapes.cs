@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using SimHarness.Exploration;
+using SimHarness.Tracing;
+
+namespace SimHarness.Cli.Output;
+
+/// <summary>Builds the JSON objects of the command-line contract.</summary>
+internal static class JsonShapes
+{
+    /// <summary>Serialises with the harness's options (indented, camelCase, non-ASCII readable).</summary>
+    public static string Text(JsonNode node) => node.ToJsonString(TraceJson.Options);
+
+    /// <summary>Parameter values with their natural JSON types.</summary>
+    public static JsonObject Params(IReadOnlyDictionary<string, object> values) =>
+        new(values.Select(kv => KeyValuePair.Create(kv.Key, Value(kv.Value))));
+
+    /// <summary>A scalar value with its natural JSON type.</summary>
+    public static JsonNode? Value(object? v) => v switch
+    {
+        null => null,
+        int i => JsonValue.Create(i),
+        long l => JsonValue.Create(l),
+        decimal d => JsonValue.Create(d),
+        double d => JsonValue.Create(d),
+        bool b => JsonValue.Create(b),
+        _ => JsonValue.Create(Catalog.ParamInfo.Format(v)),
+    };
+
+    /// <summary><c>[{"t","thread","text"}]</c>.</summary>
+    public static JsonArray Output(IEnumerable<OutputLine> lines) =>
+        new(lines.Select(l => (JsonNode?)new JsonObject
+        {
+            ["t"] = l.Seconds,
+            ["thread"] = l.Thread,
+            ["text"] = l.Text,
+        }).ToArray());
+
+    /// <summary><c>[{"invariant","message"}]</c>.</summary>
+    public static JsonArray Violations(IEnumerable<Violation> violations) =>
+        new(violations.Select(v => (JsonNode?)new JsonObject
+        {
+            ["invariant"] = v.Invariant,
+            ["message"] = v.Message,
+        }).ToArray());
+
+    /// <summary>The <c>run --json</c> object.</summary>
+    public static JsonObject Run(string scenario, IReadOnlyDictionary<string, object> values, RunRecord record) => new()
+    {
+        ["scenario"] = scenario,
+        ["params"] = Params(values),
+        ["output"] = Output(record.Output),
+        ["violations"] = Violations(record.Violations),
+    };
+
+    /// <summary>One element of the <c>explore --json</c> array.</summary>
+    public static JsonObject Report(ExplorationReport r)
+    {
+        var o = new JsonObject
+        {
+            ["scenario"] = r.Scenario,
+            ["params"] = Params(r.Params),
+            ["strategy"] = r.Strategy,
+            ["schedules"] = r.Schedules,
+            ["complete"] = r.Complete,
+            ["distinctOutputs"] = r.DistinctOutputs,
+            ["outcomes"] = new JsonArray(r.Outcomes.Select(x => (JsonNode?)new JsonObject
+            {
+                ["output"] = new JsonArray(x.Output.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
+                ["count"] = x.Count,
+                ["trace"] = TracePath(x.Trace),
+            }).ToArray()),
+        };
+        if (r.OutcomesTruncated)
+        {
+            o["outcomesTruncated"] = true;
+        }
+
+        o["violations"] = new JsonArray(r.Violations.Select(v => (JsonNode?)new JsonObject
+        {
+            ["invariant"] = v.Invariant,
+            ["message"] = v.Message,
+            ["trace"] = TracePath(v.Trace),
+            ["count"] = v.Count,
+        }).ToArray());
+        o["elapsedMs"] = r.ElapsedMs;
+        return o;
+    }
+
+    // Forward slashes so that reports are the same on every OS.
+    private static string? TracePath(string? path) => path?.Replace('\\', '/');
+}
