@@ -56,5 +56,5 @@ internal sealed class RealTcpSocket(World world, Socket socket) : TcpSocket
         socket.Dispose();
     }
 
-    private Task Step(string op) => world.StepAsync(world.CurrentThread, new Access(-1, AccessKind.None, op));
+    private StepGate Step(string op) => world.StepAsync(world.CurrentThread, new Access(-1, AccessKind.None, op));
 }
