@@ -172,6 +172,34 @@ public class SimulatedSocketTests
     }
 
     [Test]
+    public void Explore_OneFault_GivesRefuseDelayResetOrNone()
+    {
+        // Independently: one fault among connect (refuse, delay 1 s) and the first send (reset), or none.
+        var seen = new HashSet<string>();
+        for (var seed = 0; seed < 60; seed++)
+        {
+            var rec = BuiltInExecutor.Run(new LambdaScenario(async sim =>
+            {
+                sim.ConfigureNetwork(new NetworkOptions { FaultBudget = 1 });
+                var l = await sim.ListenAsync(80, 5);
+                try
+                {
+                    var c = await sim.ConnectAsync("127.0.0.1", 80);
+                    await c.SendAsync(B("x"));
+                    await sim.PrintAsync($"sent at {sim.Now}");
+                }
+                catch (SocketErrorException e)
+                {
+                    await sim.PrintAsync(e.Message);
+                }
+            }), new RandomStrategy(seed)).Record;
+            seen.UnionWith(rec.Output.Select(o => o.Text));
+        }
+
+        Assert.That(seen, Is.EquivalentTo(new[] { "sent at 0", "sent at 1", "[Errno 111] Connection refused", "[Errno 104] Connection reset by peer" }));
+    }
+
+    [Test]
     public void Explore_EchoUpperOneClientTwoMessagesOneSplit_FindsWholeRepliesOnly()
     {
         var report = Explore("EchoUpper", "clients=1;messages=2;segments=1");
