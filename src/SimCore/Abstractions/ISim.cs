@@ -1,5 +1,8 @@
 namespace SimHarness;
 
+// Inside the namespace: Lock, Semaphore, Barrier and Timer then mean the harness's, not System.Threading's.
+using SimHarness.Threading;
+
 /// <summary>The simulated world as scenario code sees it: threads, output, time and the objects they share.</summary>
 /// <remarks>
 /// Every member that returns a task is one atomic step preceded by a scheduling point (DESIGN.md
@@ -33,6 +36,30 @@ public interface ISim
 
     /// <summary>Creates an <see cref="Event"/> (creation is not a step: nothing shared is touched).</summary>
     Event NewEvent(string? name = null);
+
+    /// <summary>Creates a <see cref="Threading.Lock"/>, Python's <c>threading.Lock()</c> (not a step).</summary>
+    Lock NewLock(string? name = null);
+
+    /// <summary>Creates an <see cref="RLock"/>, Python's <c>threading.RLock()</c> (not a step).</summary>
+    RLock NewRLock(string? name = null);
+
+    /// <summary>Creates a <see cref="Condition"/> on <paramref name="lockObject"/>, or on a new <see cref="RLock"/> as Python does (not a step).</summary>
+    Condition NewCondition(LockBase? lockObject = null, string? name = null);
+
+    /// <summary>Creates a <see cref="Threading.Semaphore"/> with counter <paramref name="value"/> (not a step).</summary>
+    Semaphore NewSemaphore(int value = 1, string? name = null);
+
+    /// <summary>Creates a <see cref="BoundedSemaphore"/> with counter and bound <paramref name="value"/> (not a step).</summary>
+    BoundedSemaphore NewBoundedSemaphore(int value = 1, string? name = null);
+
+    /// <summary>Creates a <see cref="Queue{T}"/>, Python's <c>queue.Queue(maxsize)</c>; zero or negative is unbounded (not a step).</summary>
+    Queue<T> NewQueue<T>(int maxsize = 0, string? name = null);
+
+    /// <summary>Creates a <see cref="Threading.Barrier"/> for <paramref name="parties"/> threads, with an optional action and default timeout (not a step).</summary>
+    Barrier NewBarrier(int parties, Func<Task>? action = null, decimal? timeout = null, string? name = null);
+
+    /// <summary>Creates a <see cref="Threading.Timer"/> that runs <paramref name="function"/> after <paramref name="interval"/> seconds once started (a step: it creates a thread).</summary>
+    Task<Timer> CreateTimerAsync(decimal interval, Func<Task> function);
 
     /// <summary>Writes one output line, stamped with the current time and the writer's label.</summary>
     Task PrintAsync(string text);

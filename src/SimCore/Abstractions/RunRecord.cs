@@ -9,8 +9,10 @@ public sealed class RunRecord
         IReadOnlyList<Violation> violations,
         bool completed,
         long steps,
-        IReadOnlyList<string> threads)
+        IReadOnlyList<string> threads,
+        bool simulated = true)
     {
+        Simulated = simulated;
         Output = output;
         Events = events;
         Violations = violations;
@@ -31,6 +33,9 @@ public sealed class RunRecord
     /// <summary>True when the run ended by itself (main and every non-daemon thread finished).</summary>
     public bool Completed { get; }
 
+    /// <summary>True for a run on virtual time; false for a real run (wall-clock times).</summary>
+    public bool Simulated { get; }
+
     /// <summary>Steps taken.</summary>
     public long Steps { get; }
 
@@ -39,7 +44,7 @@ public sealed class RunRecord
 
     /// <summary>The same run with the end-of-run invariant violations added.</summary>
     internal RunRecord WithViolations(IReadOnlyList<Violation> violations) =>
-        new(Output, Events, violations, Completed, Steps, Threads);
+        new(Output, Events, violations, Completed, Steps, Threads, Simulated);
 
     /// <summary>The transcript (rule 9): the output lines' texts.</summary>
     public IEnumerable<string> Transcript => Output.Select(o => o.Text);

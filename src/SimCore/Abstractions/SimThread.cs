@@ -70,4 +70,7 @@ public sealed class SimThread
     internal string Label => LabelOverride?.Invoke() ?? Name;
 
     internal Func<string?>? LabelOverride { get; set; }
+
+    /// <summary>The thread's greenlets (main, current, hub), made when it first uses one.</summary>
+    internal Greenlets.ThreadGreenlets? Greenlets { get; set; }
 }

@@ -104,6 +104,7 @@ internal sealed partial class World
         try
         {
             await body();
+            await FinalizeGreenletsAsync(t);
         }
         catch (ThreadKilledException)
         {
@@ -155,7 +156,7 @@ internal sealed partial class World
     }
 
     /// <summary>Coyote stops an iteration by throwing its own exceptions through user code: let them pass.</summary>
-    private static bool IsControlException(Exception ex) =>
+    internal static bool IsControlException(Exception ex) =>
         ex is ThreadInterruptedException or OperationCanceledException { Source: "Microsoft.Coyote" } ||
         ex.GetType().Namespace?.StartsWith("Microsoft.Coyote", StringComparison.Ordinal) == true;
 }

@@ -185,7 +185,7 @@ internal sealed partial class World : ISim
 
     /// <summary>Builds the run's record once it has ended (or been abandoned).</summary>
     internal RunRecord ToRecord() =>
-        new(_output.ToArray(), _events.ToArray(), _violations.ToArray(), Completed, Steps, _threads.Select(t => t.Name).ToArray());
+        new(_output.ToArray(), _events.ToArray(), _violations.ToArray(), Completed, Steps, _threads.Select(t => t.Name).ToArray(), _runtime.IsVirtual);
 
     internal static long ToMicros(decimal seconds, string what)
     {

@@ -1,0 +1,150 @@
+namespace SimHarness.Greenlets;
+
+public sealed partial class Hub
+{
+    /// <summary>gevent's <c>joinall</c>: waits until every greenlet has ended, or the timeout passes; returns those that ended.</summary>
+    /// <param name="greenlets">The greenlets to wait for; an empty list returns at once, as gevent does.</param>
+    /// <param name="timeoutSeconds">Seconds to wait at most; null waits for all.</param>
+    /// <param name="raiseError">Raise the exception of the first greenlet found failed (gevent's <c>raise_error</c>).</param>
+    /// <returns>The greenlets that ended: those already ended in list order, then in the order they ended.</returns>
+    public async Task<IReadOnlyList<HubGreenlet>> JoinAllAsync(IEnumerable<HubGreenlet> greenlets, decimal? timeoutSeconds = null, bool raiseError = false)
+    {
+        ArgumentNullException.ThrowIfNull(greenlets);
+        var all = greenlets.Distinct().ToList();
+        var micros = timeoutSeconds is { } s ? CheckedMicros(s, "timeout") : -1;
+        if (all.Any(g => ReferenceEquals(g.Greenlet, Owner.Current)))
+        {
+            throw new InvalidOperationException("a greenlet cannot join itself");
+        }
+
+        await StepAsync("joinall", Greenlet.ObjectId);
+        var ended = new Queue<HubGreenlet>(all.Where(g => g.Ready));
+        var results = new List<HubGreenlet>();
+        HubWait? waiting = null;
+        var timedOut = false;
+        Func<HubGreenlet, Task> link = g =>
+        {
+            ended.Enqueue(g);
+            return waiting is { } w ? ResumeAsync(w, null) : Task.CompletedTask;
+        };
+        HubTimer? timer = null;
+        using (World.Atomic())
+        {
+            World.Record(Owner.Thread, "joinall", Greenlet.ObjectId, $"{ended.Count}/{all.Count} ended", null);
+            foreach (var g in all.Where(g => !g.Ready))
+            {
+                g.Links.Add(link);
+            }
+
+            if (micros >= 0 && ended.Count < all.Count)
+            {
+                timer = Arm(micros, () =>
+                {
+                    timedOut = true;
+                    return waiting is { } w ? ResumeAsync(w, null) : Task.CompletedTask;
+                });
+            }
+        }
+
+        try
+        {
+            while (results.Count < all.Count)
+            {
+                if (ended.Count == 0)
+                {
+                    if (timedOut)
+                    {
+                        break;
+                    }
+
+                    waiting = BeginWait();
+                    await WaitAsync(waiting);
+                    continue;
+                }
+
+                var g = ended.Dequeue();
+                if (raiseError && g.Exception is { } e)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
+                }
+
+                results.Add(g);
+            }
+
+            return results;
+        }
+        finally
+        {
+            timer?.Cancel();
+            foreach (var g in all)
+            {
+                g.Links.Remove(link);
+            }
+        }
+    }
+
+    /// <summary>gevent's <c>Greenlet.join</c>: waits until <paramref name="g"/> has ended or the timeout passes.</summary>
+    internal async Task<bool> JoinAsync(HubGreenlet g, decimal? timeoutSeconds)
+    {
+        var micros = timeoutSeconds is { } s ? CheckedMicros(s, "timeout") : -1;
+        if (ReferenceEquals(g.Greenlet, Owner.Current))
+        {
+            throw new InvalidOperationException("a greenlet cannot join itself");
+        }
+
+        await StepAsync("join", g.Greenlet.ObjectId);
+        HubWait wait;
+        Func<HubGreenlet, Task> link;
+        HubTimer? timer = null;
+        using (World.Atomic())
+        {
+            World.Record(Owner.Thread, "join", g.Greenlet.ObjectId, g.Ready ? "ended" : "blocked", null);
+            if (g.Ready)
+            {
+                return true;
+            }
+
+            wait = BeginWait();
+            link = _ => ResumeAsync(wait, true);
+            g.Links.Add(link);
+            if (micros >= 0)
+            {
+                timer = Arm(micros, () => ResumeAsync(wait, false));
+            }
+        }
+
+        try
+        {
+            return await WaitAsync(wait) is true;
+        }
+        finally
+        {
+            g.Links.Remove(link);
+            timer?.Cancel();
+        }
+    }
+
+    /// <summary>A spawned greenlet ended: one hub callback runs its links, as gevent's <c>_notify_links</c>.</summary>
+    internal void NotifyLinks(HubGreenlet g)
+    {
+        if (g.Links.Count == 0)
+        {
+            return;
+        }
+
+        _ready.Add(async () =>
+        {
+            foreach (var link in g.Links.ToArray())
+            {
+                await link(g);
+            }
+        });
+    }
+
+    /// <summary>gevent prints a failed greenlet's traceback to stderr: here it goes to the event log, not to output.</summary>
+    internal void ReportFailure(HubGreenlet g, Exception e)
+    {
+        using var _ = World.Atomic();
+        World.Record(Owner.Thread, "greenlet-failed", g.Greenlet.ObjectId, $"{e.GetType().Name}: {e.Message}", null);
+    }
+}
