@@ -1,4 +1,5 @@
 using System.Text;
+using SimHarness.Greenlets;
 using SimHarness.Sockets;
 
 namespace SimHarness.Scenarios.Sockets;
@@ -9,12 +10,15 @@ namespace SimHarness.Scenarios.Sockets;
 /// <c>'&lt;thread name&gt; hello'</c>, <c>recv(1024)</c> and print the reply, <see cref="Messages"/> times.
 /// </summary>
 /// <remarks>
-/// The seed's server is a gevent program with a greenlet per connection; here the accept loop and
-/// each connection's handler are daemon threads with explicit names (so the clients keep the names
-/// <c>Thread-1 (client)</c>... as in the seed, where the server is another process). The faithful
+/// The seed's server is a gevent program in a process of its own: here it is a daemon thread named
+/// <c>server</c> running a hub, with the accept loop and one <c>talk</c> per connection as greenlets
+/// on monkey-patched (gevent) sockets; the client threads keep the seed's names
+/// <c>Thread-1 (client)</c>... The explorer uses the small sizes of <see cref="ExploreWithAttribute"/>. The faithful
 /// program breaks <c>whole-replies</c> when a reply is split and <c>stream-integrity</c> when the
 /// server's send is partial; see <see cref="EchoUpperFixed"/>.
 /// </remarks>
+[ExpectedToFail("whole-replies")]
+[ExploreWith("clients=1;messages=2;segments=1;bufferSize=32")]
 public class EchoUpper : Scenario
 {
     /// <inheritdoc />
@@ -55,9 +59,12 @@ public class EchoUpper : Scenario
     public override async Task RunAsync(ISim sim)
     {
         sim.ConfigureNetwork(new NetworkOptions { BufferSize = BufferSize, SegmentBudget = Segments, FaultBudget = Faults });
-        var listener = await sim.ListenAsync(Port, Backlog);
-        var server = await sim.CreateThreadAsync(() => ServeAsync(sim, listener), name: "server", daemon: true);
+
+        // The seed starts the server by hand before the clients: here main waits until it listens.
+        var listening = sim.NewEvent("listening");
+        var server = await sim.CreateThreadAsync(() => ServerProgramAsync(sim, listening), name: "server", daemon: true);
         await server.StartAsync();
+        await listening.WaitAsync();
         var clients = new List<SimThread>();
         for (var i = 0; i < Clients; i++)
         {
@@ -70,26 +77,36 @@ public class EchoUpper : Scenario
         }
     }
 
-    private async Task ServeAsync(ISim sim, ListeningSocket listener)
+    /// <summary>The seed's server program: <c>monkey.patch_all()</c>, then <c>spawn(server, '127.0.0.1', 8080).join()</c>.</summary>
+    private async Task ServerProgramAsync(ISim sim, Event listening)
+    {
+        var gevent = Monkey.PatchAll(sim);
+        var hub = Hub.Get(sim);
+        var accepting = await hub.SpawnAsync(() => ServeAsync(gevent, hub, listening));
+        await accepting.JoinAsync();
+    }
+
+    /// <summary>The seed's <c>server(ip, port, backlog)</c>: accept, print the address, spawn <c>talk(conn)</c>.</summary>
+    private async Task ServeAsync(ISim gevent, Hub hub, Event listening)
     {
         try
         {
-            var n = 0;
+            var listener = await gevent.ListenAsync(Port, Backlog);
+            await listening.SetAsync();
             while (true)
             {
                 var (conn, addr) = await listener.AcceptAsync();
-                await sim.PrintAsync(addr.ToString());
-                var handler = await sim.CreateThreadAsync(() => HandlerAsync(sim, conn), name: $"talk-{++n}", daemon: true);
-                await handler.StartAsync();
+                await gevent.PrintAsync(addr.ToString());
+                await hub.SpawnAsync(() => TalkGreenletAsync(conn));
             }
         }
         catch (SocketErrorException e)
         {
-            sim.Assert(false, "server-survives", $"the accept loop died: {e.Message}");
+            gevent.Assert(false, "server-survives", $"the accept loop died: {e.Message}");
         }
     }
 
-    private async Task HandlerAsync(ISim sim, TcpSocket conn)
+    private async Task TalkGreenletAsync(TcpSocket conn)
     {
         try
         {

@@ -4,6 +4,7 @@ using SimHarness.Sockets;
 namespace SimHarness.Scenarios.Sockets;
 
 /// <summary>The echo-upper server and client made correct: the server uses sendall, the client reads until it has the whole reply.</summary>
+[ExploreWith("clients=1;messages=2;segments=1;bufferSize=32")]
 public sealed class EchoUpperFixed : EchoUpper
 {
     /// <inheritdoc />

@@ -3,16 +3,19 @@ using SimHarness.Simulation;
 namespace SimHarness.Sockets;
 
 /// <summary>A simulated listening socket: the accept queue bounded by the backlog.</summary>
-internal sealed class SimListener(SimNetwork net, TcpAddress local, int backlog, int objectId) : ListeningSocket
+internal sealed class SimListener(SimNetwork net, TcpAddress local, int backlog, int objectId, bool cooperative) : ListeningSocket
 {
     private bool _closed;
 
     public override TcpAddress LocalAddress { get; } = local;
     public int Backlog { get; } = backlog;
     public int ObjectId { get; } = objectId;
+
+    /// <summary>A gevent listener: accept parks the greenlet in its hub, and accepted sockets are gevent sockets.</summary>
+    public bool Cooperative { get; } = cooperative;
     public Queue<SimTcpSocket> Pending { get; } = new();
-    public List<Waiter> Accepters { get; } = [];
-    public List<Waiter> Connecters { get; } = [];
+    public List<ISignalable> Accepters { get; } = [];
+    public List<ISignalable> Connecters { get; } = [];
 
     public override async Task<(TcpSocket Connection, TcpAddress Peer)> AcceptAsync()
     {
@@ -21,7 +24,7 @@ internal sealed class SimListener(SimNetwork net, TcpAddress local, int backlog,
         while (true)
         {
             await world.StepAsync(me, new Access(net.Id, AccessKind.Write, "accept"));
-            Waiter w;
+            SocketWait w;
             using (world.Atomic())
             {
                 if (_closed)
@@ -31,17 +34,18 @@ internal sealed class SimListener(SimNetwork net, TcpAddress local, int backlog,
 
                 if (Pending.TryDequeue(out var s))
                 {
-                    SimPipe.WakeList(world, Connecters);
+                    // One slot freed, one waiting connect retried (in arrival order): waking them
+                    // all made a thousand clients retry a thousand times.
+                    SimPipe.WakeFirst(world, Connecters);
                     world.Record(me, "accept", s.Connection.Id, s.PeerAddress.ToString(), null);
                     return (s, s.PeerAddress);
                 }
 
                 world.Record(me, "accept", ObjectId, "blocked", null);
-                w = world.Block(me, ObjectId, $"accept {LocalAddress}", -1);
-                Accepters.Add(w);
+                w = SocketWait.Begin(world, Cooperative, ObjectId, $"accept {LocalAddress}", Accepters);
             }
 
-            await World.AwaitWakeAsync(w);
+            await w.WaitAsync();
         }
     }
 

@@ -45,7 +45,7 @@ internal sealed class SimNetwork
         return c;
     }
 
-    public async Task<ListeningSocket> ListenAsync(string host, int port, int backlog)
+    public async Task<ListeningSocket> ListenAsync(string host, int port, int backlog, bool cooperative)
     {
         var me = World.CurrentThread;
         await World.StepAsync(me, new Access(Id, AccessKind.Write, "listen"));
@@ -55,7 +55,7 @@ internal sealed class SimNetwork
             throw new SocketErrorException(98, "Address already in use");
         }
 
-        var l = new SimListener(this, new TcpAddress(host, port), Math.Max(backlog, 0), World.NewObjectId("listener"));
+        var l = new SimListener(this, new TcpAddress(host, port), Math.Max(backlog, 0), World.NewObjectId("listener"), cooperative);
         _listeners[port] = l;
         World.Record(me, "listen", l.ObjectId, l.LocalAddress.ToString(), null);
         return l;
@@ -63,14 +63,14 @@ internal sealed class SimNetwork
 
     public void RemoveListener(SimListener l) => _listeners.Remove(l.LocalAddress.Port);
 
-    public async Task<TcpSocket> ConnectAsync(string host, int port)
+    public async Task<TcpSocket> ConnectAsync(string host, int port, bool cooperative)
     {
         var me = World.CurrentThread;
         var delayed = false;
         while (true)
         {
             await World.StepAsync(me, new Access(Id, AccessKind.Write, "connect"));
-            Waiter w;
+            SocketWait w;
             using (World.Atomic())
             {
                 if (!delayed)
@@ -86,7 +86,7 @@ internal sealed class SimNetwork
                     {
                         delayed = true;
                         World.Record(me, "connect", Id, "delayed (fault)", null);
-                        w = World.Block(me, Id, $"connect delay {host}:{port}", World.ToMicros(Options.ConnectDelay, "delay"));
+                        w = SocketWait.Begin(World, cooperative, Id, $"connect delay {host}:{port}", null, World.ToMicros(Options.ConnectDelay, "delay"));
                         goto wait;
                     }
                 }
@@ -101,8 +101,8 @@ internal sealed class SimNetwork
                 {
                     var conn = new SimConnection(World.NewObjectId("tcp"), Options.BufferSize);
                     var clientAddr = new TcpAddress(Loopback, _nextEphemeral++);
-                    var client = new SimTcpSocket(this, conn, isServer: false, clientAddr, l.LocalAddress);
-                    var server = new SimTcpSocket(this, conn, isServer: true, l.LocalAddress, clientAddr);
+                    var client = new SimTcpSocket(this, conn, isServer: false, clientAddr, l.LocalAddress, cooperative);
+                    var server = new SimTcpSocket(this, conn, isServer: true, l.LocalAddress, clientAddr, l.Cooperative);
                     l.Pending.Enqueue(server);
                     SimPipe.WakeList(World, l.Accepters);
                     World.Record(me, "connect", conn.Id, clientAddr.ToString(), null);
@@ -111,12 +111,11 @@ internal sealed class SimNetwork
 
                 // A full backlog drops the SYN: the client waits (Linux retries), it does not fail.
                 World.Record(me, "connect", Id, "backlog full", null);
-                w = World.Block(me, l.ObjectId, $"connect {l.LocalAddress} (backlog full)", -1);
-                l.Connecters.Add(w);
+                w = SocketWait.Begin(World, cooperative, l.ObjectId, $"connect {l.LocalAddress} (backlog full)", l.Connecters);
             }
 
         wait:
-            await World.AwaitWakeAsync(w);
+            await w.WaitAsync();
         }
     }
 }

@@ -16,27 +16,42 @@ internal sealed class SimPipe(int capacity)
     /// <summary>The writer shut down or closed: readers get end of stream after the buffer drains.</summary>
     public bool Eof { get; set; }
 
-    public List<Waiter> Readers { get; } = [];
-    public List<Waiter> Writers { get; } = [];
+    public List<ISignalable> Readers { get; } = [];
+    public List<ISignalable> Writers { get; } = [];
 
     public void WakeAll(World world)
     {
         foreach (var w in Readers.Concat(Writers))
         {
-            world.Wake(w, WakeReason.Signaled);
+            w.Signal(world);
         }
 
         Readers.Clear();
         Writers.Clear();
     }
 
-    public static void WakeList(World world, List<Waiter> list)
+    public static void WakeList(World world, List<ISignalable> list)
     {
         foreach (var w in list)
         {
-            world.Wake(w, WakeReason.Signaled);
+            w.Signal(world);
         }
 
         list.Clear();
+    }
+
+    /// <summary>Wakes the longest-waiting live waiter of <paramref name="list"/>, if any.</summary>
+    public static void WakeFirst(World world, List<ISignalable> list)
+    {
+        while (list.Count > 0)
+        {
+            var w = list[0];
+            list.RemoveAt(0);
+            if (!w.Done)
+            {
+                w.Signal(world);
+                return;
+            }
+        }
     }
 }

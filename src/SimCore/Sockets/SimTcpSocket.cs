@@ -13,9 +13,10 @@ internal sealed class SimTcpSocket : TcpSocket
     private bool _peerGone;
     private bool _writeShut;
 
-    public SimTcpSocket(SimNetwork net, SimConnection conn, bool isServer, TcpAddress local, TcpAddress peer)
+    public SimTcpSocket(SimNetwork net, SimConnection conn, bool isServer, TcpAddress local, TcpAddress peer, bool cooperative)
     {
         _net = net;
+        Cooperative = cooperative;
         Connection = conn;
         _isServer = isServer;
         LocalAddress = local;
@@ -24,6 +25,9 @@ internal sealed class SimTcpSocket : TcpSocket
     }
 
     public SimConnection Connection { get; }
+
+    /// <summary>A gevent socket: blocking calls park the greenlet in its hub instead of blocking the thread.</summary>
+    public bool Cooperative { get; }
     public override TcpAddress LocalAddress { get; }
     public override TcpAddress PeerAddress { get; }
 
@@ -40,7 +44,7 @@ internal sealed class SimTcpSocket : TcpSocket
         while (true)
         {
             await world.StepAsync(me, new Access(Connection.Id, AccessKind.Write, "send"));
-            Waiter w;
+            SocketWait w;
             using (world.Atomic())
             {
                 CheckOpen();
@@ -78,11 +82,10 @@ internal sealed class SimTcpSocket : TcpSocket
                 }
 
                 world.Record(me, "send", _endId, "blocked", null);
-                w = world.Block(me, Connection.Id, $"send {Describe()} (buffer full)", -1);
-                pipe.Writers.Add(w);
+                w = SocketWait.Begin(world, Cooperative, Connection.Id, $"send {Describe()} (buffer full)", pipe.Writers);
             }
 
-            await World.AwaitWakeAsync(w);
+            await w.WaitAsync();
         }
     }
 
@@ -94,7 +97,7 @@ internal sealed class SimTcpSocket : TcpSocket
         while (true)
         {
             await world.StepAsync(me, new Access(Connection.Id, AccessKind.Write, "recv"));
-            Waiter w;
+            SocketWait w;
             using (world.Atomic())
             {
                 CheckOpen();
@@ -126,11 +129,10 @@ internal sealed class SimTcpSocket : TcpSocket
                 }
 
                 world.Record(me, "recv", _endId, "blocked", null);
-                w = world.Block(me, Connection.Id, $"recv {Describe()}", -1);
-                pipe.Readers.Add(w);
+                w = SocketWait.Begin(world, Cooperative, Connection.Id, $"recv {Describe()}", pipe.Readers);
             }
 
-            await World.AwaitWakeAsync(w);
+            await w.WaitAsync();
         }
     }
 
@@ -202,7 +204,7 @@ internal sealed class SimTcpSocket : TcpSocket
 
     private string Describe() => $"{(_isServer ? "srv" : "cli")} {LocalAddress}";
 
-    private static void PipeWake(World world, List<Waiter> list) => SimPipe.WakeList(world, list);
+    private static void PipeWake(World world, List<ISignalable> list) => SimPipe.WakeList(world, list);
 
     /// <summary>Buffers one send, maybe split in two segments (a segmentation choice while the budget lasts).</summary>
     private void Enqueue(SimPipe pipe, byte[] bytes)

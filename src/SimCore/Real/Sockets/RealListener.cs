@@ -5,7 +5,7 @@ using SimHarness.Sockets;
 namespace SimHarness.Real.Sockets;
 
 /// <summary>A real listening socket behind <see cref="ListeningSocket"/>.</summary>
-internal sealed class RealListener(World world, Socket socket) : ListeningSocket
+internal sealed class RealListener(World world, Socket socket, bool cooperative) : ListeningSocket
 {
     public override TcpAddress LocalAddress => RealNet.AddressOf(socket.LocalEndPoint);
 
@@ -14,9 +14,9 @@ internal sealed class RealListener(World world, Socket socket) : ListeningSocket
         await world.StepAsync(world.CurrentThread, new Access(-1, AccessKind.None, "accept"));
         try
         {
-            var s = await socket.AcceptAsync();
+            var s = await Cooperative.AwaitAsync(world, cooperative, socket.AcceptAsync(), "accept");
             s.NoDelay = true;
-            var conn = new RealTcpSocket(world, s);
+            var conn = new RealTcpSocket(world, s, cooperative);
             return (conn, conn.PeerAddress);
         }
         catch (SocketException e)

@@ -12,7 +12,7 @@ namespace SimHarness.Real.Sockets;
 /// </remarks>
 internal static class RealNet
 {
-    public static async Task<ListeningSocket> ListenAsync(World world, string host, int port, int backlog)
+    public static async Task<ListeningSocket> ListenAsync(World world, string host, int port, int backlog, bool cooperative)
     {
         var me = world.CurrentThread;
         await world.StepAsync(me, new Access(-1, AccessKind.None, "listen"));
@@ -33,17 +33,17 @@ internal static class RealNet
             world.Record(me, "listen", -1, $"{host}:{port}", null);
         }
 
-        return new RealListener(world, s);
+        return new RealListener(world, s, cooperative);
     }
 
-    public static async Task<TcpSocket> ConnectAsync(World world, string host, int port)
+    public static async Task<TcpSocket> ConnectAsync(World world, string host, int port, bool cooperative)
     {
         var me = world.CurrentThread;
         await world.StepAsync(me, new Access(-1, AccessKind.None, "connect"));
         var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await s.ConnectAsync(new IPEndPoint(IPAddress.Parse(host), port));
+            await Cooperative.AwaitAsync(world, cooperative, s.ConnectAsync(new IPEndPoint(IPAddress.Parse(host), port)), "connect");
         }
         catch (SocketException e)
         {
@@ -51,7 +51,7 @@ internal static class RealNet
             throw Translate(e);
         }
 
-        return new RealTcpSocket(world, s);
+        return new RealTcpSocket(world, s, cooperative);
     }
 
     internal static TcpAddress AddressOf(EndPoint? ep) =>

@@ -5,7 +5,7 @@ using SimHarness.Sockets;
 namespace SimHarness.Real.Sockets;
 
 /// <summary>A real connected socket behind <see cref="TcpSocket"/>; OS errors become Python's exceptions.</summary>
-internal sealed class RealTcpSocket(World world, Socket socket) : TcpSocket
+internal sealed class RealTcpSocket(World world, Socket socket, bool cooperative) : TcpSocket
 {
     public override TcpAddress LocalAddress { get; } = RealNet.AddressOf(socket.LocalEndPoint);
     public override TcpAddress PeerAddress { get; } = RealNet.AddressOf(socket.RemoteEndPoint);
@@ -15,7 +15,7 @@ internal sealed class RealTcpSocket(World world, Socket socket) : TcpSocket
         await Step("send");
         try
         {
-            return await socket.SendAsync(data, SocketFlags.None);
+            return await Cooperative.AwaitAsync(world, cooperative, socket.SendAsync(data, SocketFlags.None).AsTask(), "send");
         }
         catch (SocketException e)
         {
@@ -30,7 +30,7 @@ internal sealed class RealTcpSocket(World world, Socket socket) : TcpSocket
         var buf = new byte[max];
         try
         {
-            var n = await socket.ReceiveAsync(buf.AsMemory(), SocketFlags.None);
+            var n = await Cooperative.AwaitAsync(world, cooperative, socket.ReceiveAsync(buf.AsMemory(), SocketFlags.None).AsTask(), "recv");
             return buf[..n];
         }
         catch (SocketException e)
