@@ -17,8 +17,9 @@ public abstract class GeventSocketContractTests
     private static byte[] B(string s) => Encoding.ASCII.GetBytes(s);
 
     /// <summary>
-    /// Greenlet a accepts and receives; greenlet b logs, yields and logs again; the client sends after
-    /// 50 ms. Returns the log the two greenlets wrote.
+    /// Greenlet a accepts and receives; greenlet b logs, yields, logs again and sets an event; the
+    /// client sends once that event is set, or after 2 s when b cannot run (no wall-clock race
+    /// either way). Returns the log the two greenlets wrote.
     /// </summary>
     private List<string> AcceptRecvBesideAnotherGreenlet(bool patched)
     {
@@ -29,11 +30,12 @@ public abstract class GeventSocketContractTests
             var net = patched ? Monkey.PatchAll(sim) : sim;
             var listener = await net.ListenAsync(0, 5);
             var port = listener.LocalAddress.Port;
+            var bDone = sim.NewEvent("b done");
             var client = await sim.CreateThreadAsync(
                 async () =>
                 {
                     var c = await sim.ConnectAsync("127.0.0.1", port);
-                    await sim.SleepAsync(0.05m);
+                    await bDone.WaitAsync(2m);
                     await c.SendAllAsync(B("ping"));
                     await c.CloseAsync();
                 },
@@ -51,6 +53,7 @@ public abstract class GeventSocketContractTests
                 log.Add("b runs");
                 await hub.SleepAsync(0);
                 log.Add("b again");
+                await bDone.SetAsync();
             });
             await hub.JoinAllAsync([a, b]);
             await client.JoinAsync();
