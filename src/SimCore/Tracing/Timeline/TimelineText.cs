@@ -64,6 +64,12 @@ internal static class TimelineText
             return Printable("“" + line + "”");
         }
 
+        if (e is { Op: "switch" or "throw" or "finalize", Target: { } to })
+        {
+            // Their result names the greenlet switching away, which the lane already shows.
+            return Printable($"{e.Op} → {to}");
+        }
+
         var s = e.Op;
         if (e.Target is not null)
         {

@@ -56,6 +56,14 @@ public partial class TimelineHtmlTests
     }
 
     [Test]
+    public void Render_Switch_NamesWhereControlGoesNotWhoSwitched()
+    {
+        var sut = Render(Of(G("MainThread", "eat", "switch", "play#", "eat")));
+
+        Assert.That(sut, Does.Contain(">switch → play#</text>"));
+    }
+
+    [Test]
     public void Render_SelfContained_NoExternalReference()
     {
         var sut = Render(Sample);
