@@ -91,6 +91,15 @@ public partial class TimelineHtmlTests
         Assert.That(sut, Does.Contain("no violation"));
     }
 
+    [Test]
+    public void Render_NoEvents_StillAPageWithNoLanes()
+    {
+        var sut = Render(Of(new Violation("step-bound", "m")));
+
+        Assert.That(sut, Does.Contain("data-lanes=\"0\"").And.EndWith("</html>\n"));
+        Assert.That(LaneHeader().Matches(sut), Is.Empty);
+    }
+
     [GeneratedRegex("<div class=\"lane [a-z]+\" data-lane=\"\\d+\"")]
     private static partial Regex LaneHeader();
 }
