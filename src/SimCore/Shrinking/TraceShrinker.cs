@@ -1,0 +1,160 @@
+using System.Collections;
+using SimHarness.Catalog;
+using SimHarness.Exploration;
+using SimHarness.Tracing;
+
+namespace SimHarness.Shrinking;
+
+/// <summary>
+/// Reduces a failing built-in trace to a smaller one with the same violated invariant: fewest preemptions,
+/// then fewest faults, then fewest steps, each candidate checked by running it.
+/// </summary>
+/// <remarks>
+/// A run is shrunk as its list of choice indices (<see cref="ChoiceStrategy"/>: 0 = no preemption, no fault).
+/// Candidates cut the list short (the rest runs without preemptions or faults), delete a block of choices,
+/// zero one choice or lower it by one. A candidate is kept when it violates the same invariant and is
+/// smaller: by <see cref="ShrinkSize"/>, then by fewer nonzero choices, a shorter list, a lexicographically
+/// smaller list. That order is well-founded, so the search ends at a fixpoint, which shrinking again leaves
+/// unchanged; the budget bounds it anyway.
+/// </remarks>
+public static class TraceShrinker
+{
+    /// <summary>Candidate runs tried when no budget is given.</summary>
+    public const int DefaultBudget = 20_000;
+
+    private static readonly int[] s_blockSizes = [8, 4, 2, 1];
+
+    /// <summary>Shrinks <paramref name="trace"/>; refuses Coyote traces and traces without a violation with one line.</summary>
+    public static ShrinkResult Shrink(Trace trace, IReadOnlyList<ScenarioInfo> catalog, int budget = DefaultBudget)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        if (trace.Engine != "builtin")
+        {
+            throw new UsageException($"cannot shrink a trace recorded by engine '{trace.Engine}': its schedule is in Coyote's own .trace, not in decisions; shrink a trace from the built-in explorer (explore --strategy exhaustive, random or pct)");
+        }
+
+        var target = trace.Violation?.Invariant
+            ?? throw new UsageException("the trace records no violation: there is nothing to shrink towards");
+        var info = catalog.FirstOrDefault(s => s.Name == trace.Scenario)
+            ?? throw new UsageException($"trace names unknown scenario '{trace.Scenario}' (known: {string.Join(", ", catalog.Select(s => s.Name))})");
+        var values = info.ResolveParams(trace.Params);
+
+        var follow = new ChoiceStrategy(new ReplayStrategy(trace.Decisions.Select(DecisionCodec.Decode).ToArray()));
+        var original = BuiltInExecutor.Run(info.Create(values), follow);
+        if (follow.Diverged || original.Pruned || FirstInvariant(original) != target)
+        {
+            throw new UsageException($"the trace does not reproduce its violation ({target}) on replay: run `replay` on it to see where it diverges");
+        }
+
+        var best = new Candidate(Trim(follow.Taken), follow.Size, original);
+        var before = best.Size;
+        var runs = 0;
+        var improved = true;
+        var exhausted = false;
+        while (improved && !exhausted)
+        {
+            improved = false;
+            foreach (var choices in Candidates(best.Choices))
+            {
+                if (runs >= budget)
+                {
+                    exhausted = true;
+                    break;
+                }
+
+                runs++;
+                var strategy = new ChoiceStrategy(choices);
+                var run = BuiltInExecutor.Run(info.Create(values), strategy);
+                if (run.Pruned || FirstInvariant(run) != target)
+                {
+                    continue;
+                }
+
+                var candidate = new Candidate(Trim(strategy.Taken), strategy.Size, run);
+                if (candidate.IsSmallerThan(best))
+                {
+                    best = candidate;
+                    improved = true;
+                    break;
+                }
+            }
+        }
+
+        var shrunk = TraceFactory.FromRun(trace.Scenario, values, trace.Strategy, trace.Seed, best.Run);
+        return new ShrinkResult(shrunk, before, best.Size, runs, exhausted);
+    }
+
+    /// <summary>Cuts, block deletions, zeroings and decrements of <paramref name="c"/>, roughly biggest gain first.</summary>
+    private static IEnumerable<int[]> Candidates(int[] c)
+    {
+        for (var k = 0; k < c.Length; k++)
+        {
+            yield return c[..k];
+        }
+
+        foreach (var size in s_blockSizes)
+        {
+            for (var i = 0; i + size <= c.Length; i++)
+            {
+                yield return [.. c[..i], .. c[(i + size)..]];
+            }
+        }
+
+        for (var i = 0; i < c.Length; i++)
+        {
+            if (c[i] != 0)
+            {
+                var zeroed = (int[])c.Clone();
+                zeroed[i] = 0;
+                yield return zeroed;
+            }
+        }
+
+        for (var i = 0; i < c.Length; i++)
+        {
+            if (c[i] > 1)
+            {
+                var lowered = (int[])c.Clone();
+                lowered[i]--;
+                yield return lowered;
+            }
+        }
+    }
+
+    private static string? FirstInvariant(RunResult run) =>
+        run.Record.Violations.Count > 0 ? run.Record.Violations[0].Invariant : null;
+
+    /// <summary>Trailing zeros are what running past the list's end chooses anyway.</summary>
+    private static int[] Trim(List<int> taken)
+    {
+        var n = taken.Count;
+        while (n > 0 && taken[n - 1] == 0)
+        {
+            n--;
+        }
+
+        return taken.GetRange(0, n).ToArray();
+    }
+
+    private sealed record Candidate(int[] Choices, ShrinkSize Size, RunResult Run)
+    {
+        public bool IsSmallerThan(Candidate other)
+        {
+            var c = Size.CompareTo(other.Size);
+            if (c != 0)
+            {
+                return c < 0;
+            }
+
+            var nonzero = Choices.Count(x => x != 0).CompareTo(other.Choices.Count(x => x != 0));
+            if (nonzero != 0)
+            {
+                return nonzero < 0;
+            }
+
+            return Choices.Length != other.Choices.Length
+                ? Choices.Length < other.Choices.Length
+                : ((IStructuralComparable)Choices).CompareTo(other.Choices, Comparer<int>.Default) < 0;
+        }
+    }
+}
