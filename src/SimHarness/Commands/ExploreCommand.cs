@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using SimHarness.Catalog;
+using SimHarness.Cli.Gating;
 using SimHarness.Cli.Output;
 using SimHarness.Exploration;
 
@@ -34,20 +35,27 @@ internal static class ExploreCommand
         };
         var noReduction = new Option<bool>("--no-reduction") { Description = "explore every interleaving (no partial-order reduction)" };
         var assembly = CommonOptions.Assembly();
+        var census = CensusGate.PathOption();
+        var censusUpdate = CensusGate.UpdateOption();
         var cmd = new Command("explore", "explore the schedules of scenarios; Ctrl-C or --time-limit stops and still reports")
         {
             scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, noReduction, assembly,
+            census, censusUpdate,
         };
         cmd.SetAction(p =>
         {
             var catalog = CommonOptions.LoadCatalog(p.GetValue(assembly));
             var chosen = Choose(catalog, p.GetValue(scenarios) ?? [], p.GetValue(all));
-            var runs = Resolve(chosen, ScenarioInfo.ParseOverrides(p.GetValue(param) ?? []));
+            var overrides = ScenarioInfo.ParseOverrides(p.GetValue(param) ?? []);
+            var runs = Resolve(chosen, overrides);
             var strategyName = p.GetValue(strategy)!;
             if (!ExplorationOptions.KnownStrategies.Contains(strategyName))
             {
                 throw new UsageException($"unknown strategy '{strategyName}' (known: {string.Join(", ", ExplorationOptions.KnownStrategies)})");
             }
+
+            var gate = CensusGate.From(p.GetValue(census), p.GetValue(censusUpdate), strategyName);
+            runs = gate?.Pin(runs, overrides) ?? runs;
 
             var options = new ExplorationOptions
             {
@@ -61,7 +69,7 @@ internal static class ExploreCommand
                 Reduction = !p.GetValue(noReduction),
             };
             var jsonPath = p.GetValue(json);
-            var reports = ExploreAll(ctx, runs, options);
+            var reports = ExploreAll(ctx, runs, gate is null ? options : CensusGate.Adjust(options));
             if (jsonPath is not null)
             {
                 var array = new JsonArray(reports.Select(r => (JsonNode?)JsonShapes.Report(r)).ToArray());
@@ -74,7 +82,8 @@ internal static class ExploreCommand
                 File.WriteAllText(jsonPath, JsonShapes.Text(array) + "\n");
             }
 
-            return reports.All(r => r.AsExpected) ? ExitCodes.Ok : ExitCodes.Violation;
+            var censusCode = gate?.Finish(reports, ctx.Out) ?? ExitCodes.Ok;
+            return reports.All(r => r.AsExpected) ? censusCode : ExitCodes.Violation;
         });
         return cmd;
     }
