@@ -35,6 +35,9 @@ internal sealed class ChoiceStrategy : IScheduleStrategy
     /// <summary>The choice index of every decision taken, in order (the normal form of the run).</summary>
     public List<int> Taken { get; } = [];
 
+    /// <summary>For every decision taken: how many options it had and what a nonzero choice there costs.</summary>
+    public List<(int Options, ChoiceCost Cost)> Points { get; } = [];
+
     /// <summary>Steps, preemptions and faults of the run so far.</summary>
     public ShrinkSize Size => new(_steps, _preemptions, _faults);
 
@@ -67,7 +70,9 @@ internal sealed class ChoiceStrategy : IScheduleStrategy
             Taken.Add(k);
         }
 
-        if (_previous is not null && chosen != _previous && candidates.Contains(_previous))
+        var canContinue = _previous is not null && candidates.Contains(_previous);
+        Points.Add((_alternatives.Count, canContinue ? ChoiceCost.Preemption : ChoiceCost.None));
+        if (canContinue && chosen != _previous)
         {
             _preemptions++;
         }
@@ -91,6 +96,7 @@ internal sealed class ChoiceStrategy : IScheduleStrategy
         }
 
         Taken.Add(v);
+        Points.Add((count, ChoiceCost.Fault));
         if (v != 0)
         {
             _faults++;

@@ -11,7 +11,8 @@ namespace SimHarness.Shrinking;
 /// </summary>
 /// <remarks>
 /// A run is shrunk as its list of choice indices (<see cref="ChoiceStrategy"/>: 0 = no preemption, no fault).
-/// Candidates cut the list short (the rest runs without preemptions or faults), delete a block of choices,
+/// First <see cref="BoundedSearch"/> looks for a failing run with 0, 1, ... preemptions below the trace's
+/// (then with fewer faults). Then local edits: candidates cut the list short (the rest runs without preemptions or faults), delete a block of choices,
 /// zero one choice or lower it by one. A candidate is kept when it violates the same invariant and is
 /// smaller: by <see cref="ShrinkSize"/>, then by fewer nonzero choices, a shorter list, a lexicographically
 /// smaller list. That order is well-founded, so the search ends at a fixpoint, which shrinking again leaves
@@ -21,6 +22,9 @@ public static class TraceShrinker
 {
     /// <summary>Candidate runs tried when no budget is given.</summary>
     public const int DefaultBudget = 20_000;
+
+    /// <summary>At most this many runs for one bound of the systematic search.</summary>
+    private const int PhaseCap = 5_000;
 
     private static readonly int[] s_blockSizes = [8, 4, 2, 1];
 
@@ -49,6 +53,34 @@ public static class TraceShrinker
         var best = new Candidate(Trim(follow.Taken), follow.Size, original);
         var before = best.Size;
         var runs = 0;
+        RunResult? last = null;
+        (ChoiceStrategy, bool) Execute(int[] choices)
+        {
+            var strategy = new ChoiceStrategy(choices);
+            last = BuiltInExecutor.Run(info.Create(values), strategy);
+            return (strategy, !last.Pruned && FirstInvariant(last) == target);
+        }
+
+        // Systematic first: the fewest preemptions (then faults) that still fail, as far as the budget reaches.
+        for (var k = 0; k < best.Size.Preemptions && runs < budget; k++)
+        {
+            if (BoundedSearch.Find(Execute, k, best.Size.Faults, Math.Min(budget - runs, PhaseCap), ref runs, out _) is { } hit)
+            {
+                best = new Candidate(Trim(hit.Taken), hit.Size, last!);
+                break;
+            }
+        }
+
+        for (var f = 0; f < best.Size.Faults && runs < budget; f++)
+        {
+            if (BoundedSearch.Find(Execute, best.Size.Preemptions, f, Math.Min(budget - runs, PhaseCap), ref runs, out _) is { } hit)
+            {
+                best = new Candidate(Trim(hit.Taken), hit.Size, last!);
+                break;
+            }
+        }
+
+        // Then local edits to a fixpoint: fewer steps, and the simplest choice list among equals.
         var improved = true;
         var exhausted = false;
         while (improved && !exhausted)
@@ -63,14 +95,13 @@ public static class TraceShrinker
                 }
 
                 runs++;
-                var strategy = new ChoiceStrategy(choices);
-                var run = BuiltInExecutor.Run(info.Create(values), strategy);
-                if (run.Pruned || FirstInvariant(run) != target)
+                var (strategy, reproduces) = Execute(choices);
+                if (!reproduces)
                 {
                     continue;
                 }
 
-                var candidate = new Candidate(Trim(strategy.Taken), strategy.Size, run);
+                var candidate = new Candidate(Trim(strategy.Taken), strategy.Size, last!);
                 if (candidate.IsSmallerThan(best))
                 {
                     best = candidate;
