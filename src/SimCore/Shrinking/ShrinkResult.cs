@@ -8,4 +8,5 @@ namespace SimHarness.Shrinking;
 /// <param name="After">Size of the shrunk run.</param>
 /// <param name="Runs">Candidate runs tried.</param>
 /// <param name="BudgetExhausted">True when the budget ran out before a fixpoint was reached.</param>
-public sealed record ShrinkResult(Trace Trace, ShrinkSize Before, ShrinkSize After, int Runs, bool BudgetExhausted);
+/// <param name="FromCoyote">True when the input was a Coyote trace, converted to built-in decisions first (<see cref="Before"/> is that run's size).</param>
+public sealed record ShrinkResult(Trace Trace, ShrinkSize Before, ShrinkSize After, int Runs, bool BudgetExhausted, bool FromCoyote = false);

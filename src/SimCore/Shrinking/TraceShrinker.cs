@@ -28,13 +28,13 @@ public static class TraceShrinker
 
     private static readonly int[] s_blockSizes = [8, 4, 2, 1];
 
-    /// <summary>Shrinks <paramref name="trace"/>; refuses Coyote traces and traces without a violation with one line.</summary>
+    /// <summary>Shrinks <paramref name="trace"/> (a Coyote trace is first converted to built-in decisions); refuses a trace without a violation with one line.</summary>
     public static ShrinkResult Shrink(Trace trace, IReadOnlyList<ScenarioInfo> catalog, int budget = DefaultBudget)
     {
         ArgumentNullException.ThrowIfNull(trace);
-        if (trace.Engine != "builtin")
+        if (trace.Engine is not ("builtin" or "coyote"))
         {
-            throw new UsageException($"cannot shrink a trace recorded by engine '{trace.Engine}': its schedule is in Coyote's own .trace, not in decisions; shrink a trace from the built-in explorer (explore --strategy exhaustive, random or pct)");
+            throw new UsageException($"cannot shrink a trace recorded by engine '{trace.Engine}' (known: builtin, coyote)");
         }
 
         var target = trace.Violation?.Invariant
@@ -42,6 +42,15 @@ public static class TraceShrinker
         var info = catalog.FirstOrDefault(s => s.Name == trace.Scenario)
             ?? throw new UsageException($"trace names unknown scenario '{trace.Scenario}' (known: {string.Join(", ", catalog.Select(s => s.Name))})");
         var values = info.ResolveParams(trace.Params);
+        var runs = 0;
+        var fromCoyote = trace.Engine == "coyote";
+        if (fromCoyote)
+        {
+            // Coyote's schedule is in its own .trace; the event log says enough to find the built-in decisions.
+            var converted = CoyoteConversion.Convert(trace, info, values, budget, ref runs)
+                ?? throw new UsageException($"cannot shrink this Coyote trace: no built-in schedule reproduces its event log within {budget} runs (is it stale? run `replay` on it)");
+            trace = TraceFactory.FromRun(trace.Scenario, values, trace.Strategy, trace.Seed, converted);
+        }
 
         var follow = new ChoiceStrategy(new ReplayStrategy(trace.Decisions.Select(DecisionCodec.Decode).ToArray()));
         var original = BuiltInExecutor.Run(info.Create(values), follow);
@@ -52,7 +61,6 @@ public static class TraceShrinker
 
         var best = new Candidate(Trim(follow.Taken), follow.Size, original);
         var before = best.Size;
-        var runs = 0;
         RunResult? last = null;
         (ChoiceStrategy, bool) Execute(int[] choices)
         {
@@ -112,7 +120,7 @@ public static class TraceShrinker
         }
 
         var shrunk = TraceFactory.FromRun(trace.Scenario, values, trace.Strategy, trace.Seed, best.Run);
-        return new ShrinkResult(shrunk, before, best.Size, runs, exhausted);
+        return new ShrinkResult(shrunk, before, best.Size, runs, exhausted, fromCoyote);
     }
 
     /// <summary>Cuts, block deletions, zeroings and decrements of <paramref name="c"/>, roughly biggest gain first.</summary>

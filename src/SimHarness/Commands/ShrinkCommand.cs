@@ -10,7 +10,7 @@ internal static class ShrinkCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var file = new Argument<string>("trace") { Description = "a failing trace of the built-in explorer" };
+        var file = new Argument<string>("trace") { Description = "a failing trace (built-in or Coyote; the result is always a built-in trace)" };
         var output = new Option<string?>("--output", "-o")
         {
             Description = "where to write the shrunk trace (default: <trace>.shrunk.json beside it; give the trace itself to shrink in place)",
@@ -40,6 +40,11 @@ internal static class ShrinkCommand
             var result = TraceShrinker.Shrink(trace, CommonOptions.LoadCatalog(p.GetValue(assembly)), runs);
             var target = p.GetValue(output) ?? DefaultOutput(path);
             TraceJson.Save(result.Trace, target);
+            if (result.FromCoyote)
+            {
+                ctx.Out.WriteLine("converted the Coyote trace to built-in decisions (its event log, replayed exactly)");
+            }
+
             ctx.Out.WriteLine($"before: {result.Before}");
             ctx.Out.WriteLine($"after: {result.After}");
             var verdict = result.BudgetExhausted ? "budget exhausted before a fixpoint" : "fixpoint";

@@ -120,13 +120,40 @@ public class TraceShrinkerTests
         });
     }
 
+    [TestCase("EventCheckConnectLostWakeup.coyote.json")]
+    [TestCase("EventRetryLimitGivesUpEarly.coyote.json")]
+    public void Shrink_CoyoteTrace_ConvertsToABuiltInTraceThatReplays(string file)
+    {
+        var trace = TraceJson.Load(Path.Combine(RepoPaths.Traces, file));
+
+        var sut = TraceShrinker.Shrink(trace, s_catalog);
+        var replay = TraceReplayer.Replay(sut.Trace, s_catalog);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.FromCoyote, Is.True);
+            Assert.That(sut.Trace.Engine, Is.EqualTo("builtin"));
+            Assert.That(sut.Trace.CoyoteTrace, Is.Null);
+            Assert.That(sut.After.Preemptions, Is.Zero, "both bugs need no preemption: switches at blocking points are free");
+            Assert.That(replay.Matches, Is.True, replay.Reason);
+            Assert.That(replay.Record!.Violations[0].Invariant, Is.EqualTo(trace.Violation!.Invariant));
+        });
+    }
+
     [Test]
-    public void Shrink_CoyoteTrace_RefusedWithOneLine()
+    public void Shrink_CoyoteTraceWithEditedLog_RefusedWithOneLine()
     {
         var trace = TraceJson.Load(Path.Combine(RepoPaths.Traces, "EventCheckConnectLostWakeup.coyote.json"));
+        var events = trace.Events.ToArray();
+        events[6] = events[6] with { Thread = "Thread-9 (nobody)" };
+        var stale = new Trace
+        {
+            Scenario = trace.Scenario, Params = trace.Params, Engine = trace.Engine, Strategy = trace.Strategy, Seed = trace.Seed,
+            Decisions = trace.Decisions, Violation = trace.Violation, Output = trace.Output, Events = events, CoyoteTrace = trace.CoyoteTrace,
+        };
 
-        Assert.That(() => TraceShrinker.Shrink(trace, s_catalog),
-            Throws.TypeOf<UsageException>().With.Message.Contains("engine 'coyote'").And.Message.Not.Contains("\n"));
+        Assert.That(() => TraceShrinker.Shrink(stale, s_catalog, budget: 2000),
+            Throws.TypeOf<UsageException>().With.Message.Contains("no built-in schedule reproduces its event log").And.Message.Not.Contains("\n"));
     }
 
     [Test]
