@@ -6,17 +6,18 @@ using SimHarness.Tracing;
 namespace SimHarness.Shrinking;
 
 /// <summary>
-/// Reduces a failing built-in trace to a smaller one with the same violated invariant: fewest preemptions,
+/// Reduces a failing trace to a smaller one with the same violated invariant: fewest preemptions,
 /// then fewest faults, then fewest steps, each candidate checked by running it.
 /// </summary>
 /// <remarks>
-/// A run is shrunk as its list of choice indices (<see cref="ChoiceStrategy"/>: 0 = no preemption, no fault).
-/// First <see cref="BoundedSearch"/> looks for a failing run with 0, 1, ... preemptions below the trace's
-/// (then with fewer faults). Then local edits: candidates cut the list short (the rest runs without preemptions or faults), delete a block of choices,
-/// zero one choice or lower it by one. A candidate is kept when it violates the same invariant and is
-/// smaller: by <see cref="ShrinkSize"/>, then by fewer nonzero choices, a shorter list, a lexicographically
-/// smaller list. That order is well-founded, so the search ends at a fixpoint, which shrinking again leaves
-/// unchanged; the budget bounds it anyway.
+/// A run is shrunk as its list of choice indices (<see cref="ChoiceStrategy"/>: 0 = no preemption, no
+/// fault). First <see cref="BoundedSearch"/> looks for a failing run with 0, 1, ... preemptions, fewer
+/// than the trace's (then with fewer faults). Then local edits: cut the list short (the rest runs
+/// without preemptions or faults), delete a block of choices, zero one choice or lower it by one. A
+/// candidate is kept when it violates the same invariant and is smaller: by <see cref="ShrinkSize"/>,
+/// then by fewer nonzero choices, a shorter list, a lexicographically smaller list. That order is
+/// well-founded, so the search ends at a fixpoint, which shrinking again leaves unchanged; the budget
+/// bounds it anyway. A Coyote trace is first converted to built-in decisions (<see cref="CoyoteConversion"/>).
 /// </remarks>
 public static class TraceShrinker
 {
