@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using SimHarness.Catalog;
+using SimHarness.Cli.Gating;
 using SimHarness.Cli.Output;
 using SimHarness.Exploration;
 
@@ -38,16 +39,26 @@ internal static class ExploreCommand
         {
             scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, noReduction, assembly,
         };
+
+        // Census gating (issue 5) keeps to its own lines: explore's other options grow on other branches.
+        var census = CensusGate.PathOption();
+        var censusUpdate = CensusGate.UpdateOption();
+        cmd.Options.Add(census);
+        cmd.Options.Add(censusUpdate);
         cmd.SetAction(p =>
         {
             var catalog = CommonOptions.LoadCatalog(p.GetValue(assembly));
             var chosen = Choose(catalog, p.GetValue(scenarios) ?? [], p.GetValue(all));
-            var runs = Resolve(chosen, ScenarioInfo.ParseOverrides(p.GetValue(param) ?? []));
+            var overrides = ScenarioInfo.ParseOverrides(p.GetValue(param) ?? []);
+            var runs = Resolve(chosen, overrides);
             var strategyName = p.GetValue(strategy)!;
             if (!ExplorationOptions.KnownStrategies.Contains(strategyName))
             {
                 throw new UsageException($"unknown strategy '{strategyName}' (known: {string.Join(", ", ExplorationOptions.KnownStrategies)})");
             }
+
+            var gate = CensusGate.From(p.GetValue(census), p.GetValue(censusUpdate), strategyName);
+            runs = gate?.Pin(runs, overrides) ?? runs;
 
             var options = new ExplorationOptions
             {
@@ -61,7 +72,7 @@ internal static class ExploreCommand
                 Reduction = !p.GetValue(noReduction),
             };
             var jsonPath = p.GetValue(json);
-            var reports = ExploreAll(ctx, runs, options);
+            var reports = ExploreAll(ctx, runs, gate is null ? options : CensusGate.Adjust(options));
             if (jsonPath is not null)
             {
                 var array = new JsonArray(reports.Select(r => (JsonNode?)JsonShapes.Report(r)).ToArray());
@@ -72,6 +83,11 @@ internal static class ExploreCommand
                 }
 
                 File.WriteAllText(jsonPath, JsonShapes.Text(array) + "\n");
+            }
+
+            if (gate is not null && gate.Finish(reports, ctx.Out) != ExitCodes.Ok)
+            {
+                return ExitCodes.Violation;
             }
 
             return reports.All(r => r.AsExpected) ? ExitCodes.Ok : ExitCodes.Violation;
