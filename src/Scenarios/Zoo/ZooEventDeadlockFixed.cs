@@ -29,7 +29,7 @@ public class ZooEventDeadlockFixed : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("every-worker-works", "both workers get both tokens and work", r => ZooInvariants.CountOf(r, Works, 2, "every-worker-works")),
+        new("every-worker-works", "both workers get both tokens and work", r => ZooInvariants.CountOf(r, Works, 2)),
         new("every-thread-ends", "every thread finishes", ZooInvariants.EveryThreadFinishes),
     ];
 

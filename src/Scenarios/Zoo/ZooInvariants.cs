@@ -4,12 +4,12 @@ namespace SimHarness.Scenarios.Zoo;
 internal static class ZooInvariants
 {
     /// <summary>Exactly <paramref name="expected"/> output lines end with <paramref name="suffix"/>.</summary>
-    public static string? CountOf(RunRecord r, string suffix, int expected, string what)
+    public static string? CountOf(RunRecord r, string suffix, int expected)
     {
         var lines = r.Output.Where(o => o.Text.EndsWith(suffix, StringComparison.Ordinal)).ToArray();
         return lines.Length == expected
             ? null
-            : $"{what}: expected {expected} line(s) ending '{suffix}', got {lines.Length}" +
+            : $"expected {expected} line(s) ending '{suffix}', got {lines.Length}" +
               (lines.Length > 0 ? $" ({string.Join("; ", lines.Select(l => l.Text))})" : "");
     }
 
