@@ -116,7 +116,7 @@ internal static class ExploreCommand
     {
         if (chosen.Count == 1)
         {
-            return [(chosen[0], chosen[0].ResolveParams(overrides))];
+            return [(chosen[0], chosen[0].ResolveExploreParams(overrides))];
         }
 
         var unknown = overrides.Keys.FirstOrDefault(k => !chosen.Any(s => s.Params.Any(p => p.Name == k)));
@@ -126,7 +126,7 @@ internal static class ExploreCommand
         }
 
         return chosen
-            .Select(s => (s, s.ResolveParams(overrides.Where(kv => s.Params.Any(p => p.Name == kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value))))
+            .Select(s => (s, s.ResolveExploreParams(overrides.Where(kv => s.Params.Any(p => p.Name == kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value))))
             .ToList();
     }
 
