@@ -56,4 +56,20 @@ public static class CoyoteEntries
     /// <summary>Explores <see cref="Zoo.ZooTimeoutRaceFixed"/>.</summary>
     [Test]
     public static Task ZooTimeoutRaceFixed() => CoyoteEntry.RunAsync<ZooTimeoutRaceFixed>();
+
+    /// <summary>Explores <see cref="Zoo.ZooRecvAsMessage"/> (expected to fail).</summary>
+    [Test]
+    public static Task ZooRecvAsMessage() => CoyoteEntry.RunAsync<ZooRecvAsMessage>();
+
+    /// <summary>Explores <see cref="Zoo.ZooRecvAsMessageFixed"/>.</summary>
+    [Test]
+    public static Task ZooRecvAsMessageFixed() => CoyoteEntry.RunAsync<ZooRecvAsMessageFixed>();
+
+    /// <summary>Explores <see cref="Zoo.ZooResetKillsServer"/> (expected to fail).</summary>
+    [Test]
+    public static Task ZooResetKillsServer() => CoyoteEntry.RunAsync<ZooResetKillsServer>();
+
+    /// <summary>Explores <see cref="Zoo.ZooResetKillsServerFixed"/>.</summary>
+    [Test]
+    public static Task ZooResetKillsServerFixed() => CoyoteEntry.RunAsync<ZooResetKillsServerFixed>();
 }

@@ -82,4 +82,35 @@ public class ZooBugShapeTests
         Assert.That(sut.Complete, Is.True);
         Assert.That(sut.Violations, Is.Empty);
     }
+
+    /// <summary>Without segmentation every send arrives in a recv of its own, and treating a recv as a message happens to work.</summary>
+    [TestCase(0, false)]
+    [TestCase(1, true)]
+    public void RecvAsMessage_BreaksMessages_OnlyWhenTheStreamIsSplitOrCoalesced(int segments, bool broken)
+    {
+        var sut = Explore(nameof(ZooRecvAsMessage), $"segments={segments}");
+
+        Assert.That(sut.Complete, Is.True);
+        Assert.That(sut.Violations.Any(v => v.Invariant == "one-message-per-send"), Is.EqualTo(broken));
+    }
+
+    [Test]
+    public void RecvAsMessage_Found_ShowsGluedOrSplitMessages()
+    {
+        var sut = Explore(nameof(ZooRecvAsMessage));
+
+        Assert.That(sut.Violations.Select(v => v.Message), Has.Some.Contains("the server read 'hello 1\\nhello 2'"));
+        Assert.That(sut.Violations.Select(v => v.Message), Has.Some.Contains("'h', 'ello 2'"));
+    }
+
+    /// <summary>No fault, no reset: the missing handler is never needed.</summary>
+    [TestCase(0, false)]
+    [TestCase(1, true)]
+    public void ResetKillsServer_ServerDies_OnlyWhenAFaultIsAllowed(int faults, bool dies)
+    {
+        var sut = Explore(nameof(ZooResetKillsServer), $"faults={faults}");
+
+        Assert.That(sut.Complete, Is.True);
+        Assert.That(sut.Violations.Any(v => v.Invariant == "uncaught-exception" && v.Message.StartsWith("Exception in thread server: ConnectionResetException", StringComparison.Ordinal)), Is.EqualTo(dies));
+    }
 }
