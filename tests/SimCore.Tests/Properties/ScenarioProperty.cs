@@ -33,19 +33,15 @@ internal static class ScenarioProperty
 
     /// <summary>As <see cref="ForAll(Arbitrary{ScenarioCase}, Func{ScenarioCase, ExplorationReport, Verdict}, long)"/>, for cases of the caller's own type.</summary>
     public static Property ForAll<T>(Arbitrary<T> cases, Func<T, ScenarioCase> toCase, Func<T, ExplorationReport, Verdict> check, long budget = DefaultBudget) =>
-        Prop.ForAll(cases, value =>
-        {
-            var c = toCase(value);
-            var verdict = check(value, Explore(c, budget, null));
-            return verdict.Holds.Label(verdict.Holds ? "" : Describe(c, verdict, budget));
-        });
+        ForAll(cases, toCase, check, budget, stopOnFirst: false);
 
     /// <summary>Every case holds the scenario's own invariants in every interleaving (no deadlock, no step-bound, nothing of its own).</summary>
+    /// <remarks>Each exploration stops at its first violation: one is enough to refute the case.</remarks>
     public static Property HoldsItsInvariants(Arbitrary<ScenarioCase> cases, long budget = DefaultBudget) =>
-        ForAll(cases, (_, r) => Verdict.Require(r.Violations.Count == 0, r.Violations.Count == 0 ? "" : $"{r.Violations[0].Invariant}: {r.Violations[0].Message}"), budget);
+        ForAll(cases, c => c, (_, r) => Verdict.Require(r.Violations.Count == 0, r.Violations.Count == 0 ? "" : $"{r.Violations[0].Invariant}: {r.Violations[0].Message}"), budget, stopOnFirst: true);
 
     /// <summary>Explores one case exhaustively within <paramref name="budget"/> schedules; with <paramref name="traces"/>, writes the traces there.</summary>
-    public static ExplorationReport Explore(ScenarioCase c, long budget, string? traces)
+    public static ExplorationReport Explore(ScenarioCase c, long budget, string? traces, bool stopOnFirst = false)
     {
         var info = ScenarioCatalog.Find(s_catalog, c.Scenario);
         return Explorer.Explore(info, c.Resolve(info), new ExplorationOptions
@@ -53,14 +49,23 @@ internal static class ScenarioProperty
             Iterations = budget,
             TracesDirectory = traces,
             MaxOutcomes = int.MaxValue,
+            StopOnFirst = stopOnFirst,
         });
     }
 
+    private static Property ForAll<T>(Arbitrary<T> cases, Func<T, ScenarioCase> toCase, Func<T, ExplorationReport, Verdict> check, long budget, bool stopOnFirst) =>
+        Prop.ForAll(cases, value =>
+        {
+            var c = toCase(value);
+            var verdict = check(value, Explore(c, budget, null, stopOnFirst));
+            return verdict.Holds.Label(verdict.Holds ? "" : Describe(c, verdict, budget, stopOnFirst));
+        });
+
     /// <summary>The failure report: the case, what is wrong, the trace of a run that shows it and how to replay it.</summary>
-    private static string Describe(ScenarioCase c, Verdict verdict, long budget)
+    private static string Describe(ScenarioCase c, Verdict verdict, long budget, bool stopOnFirst)
     {
         var dir = Path.Combine(TracesDirectory, c.Scenario, Slug(c.ParamText));
-        var report = Explore(c, budget, dir);
+        var report = Explore(c, budget, dir, stopOnFirst);
         var trace = verdict.Witness is null
             ? report.Violations.FirstOrDefault()?.Trace
             : report.Outcomes.FirstOrDefault(o => verdict.Witness(o.Output))?.Trace;
@@ -68,7 +73,7 @@ internal static class ScenarioProperty
         {
             $"case: {c.Scenario} --param \"{c.ParamText}\"",
             $"fails: {verdict.Message}",
-            $"explored: {report.Schedules} schedules, " + (report.Complete ? "complete" : $"incomplete (budget {budget})"),
+            $"explored: {report.Schedules} schedules, " + (report.Complete ? "complete" : stopOnFirst && report.Violations.Count > 0 ? "stopped at the first violation" : $"incomplete (budget {budget})"),
         };
         if (trace is not null)
         {

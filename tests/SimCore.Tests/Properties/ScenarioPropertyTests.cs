@@ -46,4 +46,16 @@ public class ScenarioPropertyTests
 
         Assert.That(sut, Is.EqualTo(s_shrinks));
     }
+
+    [Test]
+    public void Under_FailingFaultPlan_ShrinksTheScenarioParamsAndThePlan()
+    {
+        var cases = FaultPlanGen.Under(ScenarioGen.Axes("ZooRecvAsMessage", ParamAxis.Ints("messages", 1, 2)), FaultPlanGen.Plans(maxSegments: 2, maxFaults: 1));
+        var sut = ScenarioProperty.HoldsItsInvariants(cases);
+
+        var failure = Assert.Throws(Is.InstanceOf<Exception>(), () => Check.One(Config.QuickThrowOnFailure.WithMaxTest(30), sut))!;
+
+        Assert.That(failure.Message, Does.Contain("case: ZooRecvAsMessage --param \"messages=1;segments=1\""));
+        Assert.That(failure.Message, Does.Contain("fails: one-message-per-send:"));
+    }
 }
