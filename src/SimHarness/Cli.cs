@@ -31,6 +31,7 @@ public static class Cli
             RunCommand.Create(ctx),
             ExploreCommand.Create(ctx),
             ReplayCommand.Create(ctx),
+            TimelineCommand.Create(ctx),
         };
         if (args.Length == 0)
         {

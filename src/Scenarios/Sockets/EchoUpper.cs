@@ -119,7 +119,7 @@ public class EchoUpper : Scenario
     }
 
     /// <summary>The seed's <c>talk(conn)</c>.</summary>
-    protected virtual async Task TalkAsync(TcpSocket conn)
+    private async Task TalkAsync(TcpSocket conn)
     {
         while (true)
         {
@@ -131,7 +131,7 @@ public class EchoUpper : Scenario
                     break;
                 }
 
-                await conn.SendAsync(Upper(data));
+                await ReplyAsync(conn, Upper(data));
             }
             catch (ConnectionResetException)
             {
@@ -141,6 +141,9 @@ public class EchoUpper : Scenario
 
         await conn.CloseAsync();
     }
+
+    /// <summary>The seed's <c>conn.send(data.upper())</c>: one send, which may take only part of the reply.</summary>
+    protected virtual Task ReplyAsync(TcpSocket conn, byte[] reply) => conn.SendAsync(reply);
 
     /// <summary>The seed's client: send, recv(1024), print, <see cref="Messages"/> times; then close.</summary>
     protected virtual async Task ClientAsync(ISim sim)

@@ -11,28 +11,7 @@ public sealed class EchoUpperFixed : EchoUpper
     public override string Description => "echo-upper with sendall and a client that reads until it has the whole reply";
 
     /// <inheritdoc />
-    protected override async Task TalkAsync(TcpSocket conn)
-    {
-        while (true)
-        {
-            try
-            {
-                var data = await conn.RecvAsync(1024);
-                if (data.Length == 0)
-                {
-                    break;
-                }
-
-                await conn.SendAllAsync(Upper(data));
-            }
-            catch (ConnectionResetException)
-            {
-                break;
-            }
-        }
-
-        await conn.CloseAsync();
-    }
+    protected override Task ReplyAsync(TcpSocket conn, byte[] reply) => conn.SendAllAsync(reply);
 
     /// <inheritdoc />
     protected override async Task ClientAsync(ISim sim)

@@ -15,6 +15,7 @@ internal static class Cooperative
             using (world.Atomic())
             {
                 io = Hub.Get(world).BeginIoWait(what);
+                world.PendingRealIo++;
             }
 
             // The completion comes on a pool thread: it only signals, atomically; the greenlet
@@ -24,6 +25,7 @@ internal static class Cooperative
                 _ =>
                 {
                     using var atomic = world.Atomic();
+                    world.PendingRealIo--;
                     io.Signal(world);
                 },
                 CancellationToken.None,
