@@ -31,6 +31,8 @@ public static class Cli
             RunCommand.Create(ctx),
             ExploreCommand.Create(ctx),
             ReplayCommand.Create(ctx),
+            ShrinkCommand.Create(ctx),
+            TimelineCommand.Create(ctx),
             MergeCommand.Create(ctx),
         };
         if (args.Length == 0)

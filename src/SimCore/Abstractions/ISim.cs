@@ -58,6 +58,9 @@ public interface ISim
     /// <summary>Creates a <see cref="Threading.Barrier"/> for <paramref name="parties"/> threads, with an optional action and default timeout (not a step).</summary>
     Barrier NewBarrier(int parties, Func<Task>? action = null, decimal? timeout = null, string? name = null);
 
+    /// <summary>Creates a <see cref="SharedValue{T}"/> holding <paramref name="initial"/>: a shared variable whose every read and write is a step (not a step).</summary>
+    SharedValue<T> NewValue<T>(T initial, string? name = null);
+
     /// <summary>Creates a <see cref="Threading.Timer"/> that runs <paramref name="function"/> after <paramref name="interval"/> seconds once started (a step: it creates a thread).</summary>
     Task<Timer> CreateTimerAsync(decimal interval, Func<Task> function);
 

@@ -9,10 +9,15 @@ namespace SimHarness;
 /// <param name="Text">The output line, for print.</param>
 public sealed record TraceEvent(long TimeMicros, string Thread, string Op, string? Target = null, string? Result = null, string? Text = null)
 {
+    /// <summary>The greenlet that took the step, when it is not the thread's main greenlet (a hub's greenlets share their thread).</summary>
+    /// <remarks>Traces recorded before this field existed omit it; replay then does not compare it.</remarks>
+    public string? Greenlet { get; init; }
+
     /// <inheritdoc />
     public override string ToString()
     {
-        var s = $"t={TimeMicros / 1_000_000m}s {Thread} {Op}";
+        var who = Greenlet is null ? Thread : $"{Thread}/{Greenlet}";
+        var s = $"t={TimeMicros / 1_000_000m}s {who} {Op}";
         if (Target is not null)
         {
             s += $" {Target}";

@@ -18,6 +18,8 @@ public sealed class ScenarioInfo
             .Select(x => new ParamInfo(x.p, x.a!.Description, x.p.GetValue(sample)))
             .OrderBy(p => p.Property.MetadataToken)
             .ToArray();
+        ExploreOverrides = type.GetCustomAttribute<ExploreWithAttribute>() is { } w ? ParseOverrides([w.Parameters]) : new Dictionary<string, string>();
+        ResolveParams(ExploreOverrides);
     }
 
     /// <summary>The scenario's name, as <c>list</c> shows it and <c>run</c> takes it.</summary>
@@ -37,6 +39,21 @@ public sealed class ScenarioInfo
 
     /// <summary>True for scenarios marked <see cref="ExpectedToFailAttribute"/>.</summary>
     public bool ExpectedToFail => ExpectedViolation is not null;
+
+    /// <summary>What <c>explore</c> changes of the defaults (<see cref="ExploreWithAttribute"/>); empty for most scenarios.</summary>
+    public IReadOnlyDictionary<string, string> ExploreOverrides { get; }
+
+    /// <summary>Resolves <c>explore</c>'s parameters: the defaults, then <see cref="ExploreOverrides"/>, then the user's overrides.</summary>
+    public IReadOnlyDictionary<string, object> ResolveExploreParams(IReadOnlyDictionary<string, string>? overrides)
+    {
+        var merged = new Dictionary<string, string>(ExploreOverrides, StringComparer.Ordinal);
+        foreach (var (k, v) in overrides ?? new Dictionary<string, string>())
+        {
+            merged[k] = v;
+        }
+
+        return ResolveParams(merged);
+    }
 
     /// <summary>Resolves overrides against the defaults; unknown names and bad values are refused by name.</summary>
     public IReadOnlyDictionary<string, object> ResolveParams(IReadOnlyDictionary<string, string>? overrides)

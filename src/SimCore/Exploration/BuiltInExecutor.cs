@@ -44,7 +44,6 @@ internal static class BuiltInExecutor
                 throw new InvalidOperationException($"internal error: {world.RunnableCount} runnable thread(s) but none at a scheduling point");
             }
 
-            candidates.Sort(static (a, b) => a.Id.CompareTo(b.Id));
             var chosen = strategy.PickThread(candidates);
             if (chosen is null)
             {

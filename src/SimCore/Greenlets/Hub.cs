@@ -197,6 +197,7 @@ public sealed partial class Hub
     {
         while (true)
         {
+            var ioPending = CollectIo();
             if (_ready.Count > 0)
             {
                 var i = ExploreTies ? World.Choose(_ready.Count, "hub: next ready greenlet") : 0;
@@ -206,17 +207,12 @@ public sealed partial class Hub
                 continue;
             }
 
-            if (NextTimer() is { } next)
+            var next = NextTimer();
+            if (next is not null || ioPending)
             {
-                if (next.Deadline > World.NowMicros)
+                if (next is null || next.Deadline > World.NowMicros)
                 {
-                    Waiter w;
-                    using (World.Atomic())
-                    {
-                        w = World.Block(Owner.Thread, Greenlet.ObjectId, $"hub timer at {World.FormatSeconds(next.Deadline)}s", next.Deadline - World.NowMicros);
-                    }
-
-                    await Simulation.World.AwaitWakeAsync(w);
+                    await IdleAsync(next?.Deadline ?? -1);
                 }
 
                 while (NextTimer() is { } due && due.Deadline <= World.NowMicros)

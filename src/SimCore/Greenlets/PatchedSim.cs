@@ -52,6 +52,8 @@ internal sealed class PatchedSim(World world) : ISim
 
     public Threading.Barrier NewBarrier(int parties, Func<Task>? action = null, decimal? timeout = null, string? name = null) => World.NewBarrier(parties, action, timeout, name);
 
+    public Threading.SharedValue<T> NewValue<T>(T initial, string? name = null) => World.NewValue(initial, name);
+
     public Task<Threading.Timer> CreateTimerAsync(decimal interval, Func<Task> function) =>
         throw new NotSupportedException("timers under monkey-patching are not modelled: spawn a greenlet that sleeps with Hub.SpawnAsync");
 

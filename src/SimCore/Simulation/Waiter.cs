@@ -10,7 +10,7 @@ internal enum WakeReason : byte
 }
 
 /// <summary>One blocked thread: what it waits on, until when, and the task it awaits.</summary>
-internal sealed class Waiter(SimThread thread, int objectId, string what, long deadline, long sequence)
+internal sealed class Waiter(SimThread thread, int objectId, string what, long deadline, long sequence) : ISignalable
 {
     private readonly TaskCompletionSource<WakeReason> _tcs = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -29,6 +29,8 @@ internal sealed class Waiter(SimThread thread, int objectId, string what, long d
 
     /// <summary>Opaque state of the real backend's timer, so a wake can cancel it.</summary>
     public IDisposable? RealTimer { get; set; }
+
+    public void Signal(World world) => world.Wake(this, WakeReason.Signaled);
 
     public void Complete(WakeReason reason)
     {

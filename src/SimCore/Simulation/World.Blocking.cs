@@ -121,7 +121,7 @@ internal sealed partial class World
                 return;
             }
         }
-        else if (_pendingRealTimers > 0)
+        else if (_pendingRealTimers > 0 || PendingRealIo > 0)
         {
             return;
         }
@@ -130,6 +130,9 @@ internal sealed partial class World
     }
 
     private int _pendingRealTimers;
+
+    /// <summary>Real backend: OS socket operations a hub is waiting on; while any is pending, nothing is deadlocked.</summary>
+    internal int PendingRealIo { get; set; }
 
     /// <summary>Wakes every blocked thread with <see cref="WakeReason.Killed"/> so it unwinds.</summary>
     internal void KillBlocked()

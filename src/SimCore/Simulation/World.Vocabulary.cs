@@ -24,6 +24,8 @@ internal sealed partial class World
     public Threading.Barrier NewBarrier(int parties, Func<Task>? action = null, decimal? timeout = null, string? name = null) =>
         new(this, NewObjectId(name ?? "barrier"), parties, action, timeout);
 
+    public SharedValue<T> NewValue<T>(T initial, string? name = null) => new(this, NewObjectId(name ?? "value"), initial);
+
     public async Task<Threading.Timer> CreateTimerAsync(decimal interval, Func<Task> function)
     {
         ArgumentNullException.ThrowIfNull(function);

@@ -165,7 +165,11 @@ internal sealed partial class World : ISim
 
     /// <summary>Appends an entry to the readable event log.</summary>
     internal void Record(SimThread thread, string op, int objectId, string? result, string? text) =>
-        _events.Add(new TraceEvent(NowMicros, thread.Name, op, objectId < 0 ? null : ObjectName(objectId), result, text));
+        _events.Add(new TraceEvent(NowMicros, thread.Name, op, objectId < 0 ? null : ObjectName(objectId), result, text)
+        {
+            // Which greenlet of the thread took the step: the timeline draws one lane per greenlet.
+            Greenlet = thread.LabelOverride?.Invoke(),
+        });
 
     /// <summary>Reports a violation and ends the run.</summary>
     internal void Violate(string invariant, string message)

@@ -110,7 +110,13 @@ public static class TraceJson
 
     private static JsonObject EventToJson(int index, TraceEvent e)
     {
-        var o = new JsonObject { ["i"] = index, ["t"] = e.TimeMicros / 1_000_000m, ["thread"] = e.Thread, ["op"] = e.Op };
+        var o = new JsonObject { ["i"] = index, ["t"] = e.TimeMicros / 1_000_000m, ["thread"] = e.Thread };
+        if (e.Greenlet is not null)
+        {
+            o["greenlet"] = e.Greenlet;
+        }
+
+        o["op"] = e.Op;
         if (e.Target is not null)
         {
             o["object"] = e.Target;
@@ -130,7 +136,10 @@ public static class TraceJson
     }
 
     private static TraceEvent EventFromJson(JsonNode e) =>
-        new(ToMicros(e["t"]), Required<string>(e, "thread"), Required<string>(e, "op"), (string?)e["object"], (string?)e["result"], (string?)e["text"]);
+        new(ToMicros(e["t"]), Required<string>(e, "thread"), Required<string>(e, "op"), (string?)e["object"], (string?)e["result"], (string?)e["text"])
+        {
+            Greenlet = (string?)e["greenlet"],
+        };
 
     private static long ToMicros(JsonNode? t) =>
         t is null ? throw Missing("t") : (long)decimal.Round(t.GetValue<decimal>() * 1_000_000m);

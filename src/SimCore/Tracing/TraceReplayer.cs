@@ -48,6 +48,10 @@ public static class TraceReplayer
         return Compare(trace, record, decisionProblem);
     }
 
+    /// <summary>Equal events; a recording without greenlet labels (older format) matches whatever greenlet the replay names.</summary>
+    private static bool Same(TraceEvent? expected, TraceEvent? actual) =>
+        expected == actual || (expected is { Greenlet: null } && actual is not null && expected == actual with { Greenlet = null });
+
     private static ReplayResult Compare(Trace trace, RunRecord record, string? decisionProblem)
     {
         var n = Math.Max(trace.Events.Count, record.Events.Count);
@@ -55,7 +59,7 @@ public static class TraceReplayer
         {
             var expected = i < trace.Events.Count ? trace.Events[i] : null;
             var actual = i < record.Events.Count ? record.Events[i] : null;
-            if (expected != actual)
+            if (!Same(expected, actual))
             {
                 var reason = decisionProblem ?? "the run took another step than the recording";
                 return new ReplayResult(false, record, i, expected, actual, reason);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using SimHarness.Catalog;
+using SimHarness.Cli.Gating;
 using SimHarness.Cli.Output;
 using SimHarness.Exploration;
 
@@ -40,16 +41,26 @@ internal static class ExploreCommand
         {
             scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, noReduction, workers, shard, assembly,
         };
+
+        // Census gating (issue 5) keeps to its own lines: explore's other options grow on other branches.
+        var census = CensusGate.PathOption();
+        var censusUpdate = CensusGate.UpdateOption();
+        cmd.Options.Add(census);
+        cmd.Options.Add(censusUpdate);
         cmd.SetAction(p =>
         {
             var catalog = CommonOptions.LoadCatalog(p.GetValue(assembly));
             var chosen = Choose(catalog, p.GetValue(scenarios) ?? [], p.GetValue(all));
-            var runs = Resolve(chosen, ScenarioInfo.ParseOverrides(p.GetValue(param) ?? []));
+            var overrides = ScenarioInfo.ParseOverrides(p.GetValue(param) ?? []);
+            var runs = Resolve(chosen, overrides);
             var strategyName = p.GetValue(strategy)!;
             if (!ExplorationOptions.KnownStrategies.Contains(strategyName))
             {
                 throw new UsageException($"unknown strategy '{strategyName}' (known: {string.Join(", ", ExplorationOptions.KnownStrategies)})");
             }
+
+            var gate = CensusGate.From(p.GetValue(census), p.GetValue(censusUpdate), strategyName);
+            runs = gate?.Pin(runs, overrides) ?? runs;
 
             var options = new ExplorationOptions
             {
@@ -70,8 +81,13 @@ internal static class ExploreCommand
                 throw new UsageException($"--workers and --shard split the exhaustive search only, not --strategy {strategyName}");
             }
 
+            if (gate is not null && options.Shard is not null)
+            {
+                throw new UsageException("--census compares the whole search's outcomes, a shard holds only part of them: merge the shards' reports instead");
+            }
+
             var jsonPath = p.GetValue(json);
-            var reports = ExploreAll(ctx, runs, options);
+            var reports = ExploreAll(ctx, runs, gate is null ? options : CensusGate.Adjust(options));
             if (jsonPath is not null)
             {
                 var array = new JsonArray(reports.Select(r => (JsonNode?)JsonShapes.Report(r)).ToArray());
@@ -82,6 +98,11 @@ internal static class ExploreCommand
                 }
 
                 File.WriteAllText(jsonPath, JsonShapes.Text(array) + "\n");
+            }
+
+            if (gate is not null && gate.Finish(reports, ctx.Out) != ExitCodes.Ok)
+            {
+                return ExitCodes.Violation;
             }
 
             // A shard may hold none of a broken twin's violations; `merge` judges the whole search.
@@ -129,7 +150,7 @@ internal static class ExploreCommand
     {
         if (chosen.Count == 1)
         {
-            return [(chosen[0], chosen[0].ResolveParams(overrides))];
+            return [(chosen[0], chosen[0].ResolveExploreParams(overrides))];
         }
 
         var unknown = overrides.Keys.FirstOrDefault(k => !chosen.Any(s => s.Params.Any(p => p.Name == k)));
@@ -139,7 +160,7 @@ internal static class ExploreCommand
         }
 
         return chosen
-            .Select(s => (s, s.ResolveParams(overrides.Where(kv => s.Params.Any(p => p.Name == kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value))))
+            .Select(s => (s, s.ResolveExploreParams(overrides.Where(kv => s.Params.Any(p => p.Name == kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value))))
             .ToList();
     }
 

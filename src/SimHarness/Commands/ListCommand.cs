@@ -36,6 +36,7 @@ internal static class ListCommand
             ["name"] = s.Name,
             ["description"] = s.Description,
             ["expectedToFail"] = s.ExpectedViolation,
+            ["exploreWith"] = s.ExploreOverrides.Count == 0 ? null : string.Join(";", s.ExploreOverrides.Select(kv => $"{kv.Key}={kv.Value}")),
             ["params"] = new JsonArray(s.Params.Select(p => (JsonNode?)new JsonObject
             {
                 ["name"] = p.Name,
@@ -63,6 +64,11 @@ internal static class ListCommand
             {
                 var def = ParamInfo.Format(p.Default);
                 w.WriteLine($"    {p.Name.PadRight(nameWidth)}  {p.TypeName,-7}  default {def.PadRight(defWidth)}  {p.Description}");
+            }
+
+            if (s.ExploreOverrides.Count > 0)
+            {
+                w.WriteLine($"    explore uses: {string.Join(";", s.ExploreOverrides.Select(kv => $"{kv.Key}={kv.Value}"))} (unless --param says otherwise)");
             }
 
             w.WriteLine();

@@ -25,8 +25,23 @@ internal static class ReplayCommand
             var result = TraceReplayer.Replay(trace, catalog);
             if (!result.Matches)
             {
-                // A stale trace is bad input: one line on stderr naming the first diverging step.
+                // A stale trace is bad input: one line on stderr naming the first diverging step, and
+                // on stdout both event logs side by side around it.
                 ctx.Error.WriteLine("error: " + StaleLine(result));
+                if (p.GetValue(json))
+                {
+                    ctx.Out.WriteLine(JsonShapes.Text(new JsonObject
+                    {
+                        ["scenario"] = trace.Scenario,
+                        ["matches"] = false,
+                        ["divergence"] = ReplayDiffView.Json(trace, result),
+                    }));
+                }
+                else
+                {
+                    ReplayDiffView.Write(ctx, trace, result);
+                }
+
                 return ExitCodes.BadUsage;
             }
 

@@ -10,20 +10,24 @@ namespace SimHarness.Cli.Commands;
 /// <summary><c>run</c>: one run, on the canonical schedule, a seeded random one, or for real.</summary>
 internal static class RunCommand
 {
-    private static readonly TimeSpan RealTimeout = TimeSpan.FromSeconds(60);
-
     public static Command Create(CliContext ctx)
     {
         var scenario = new Argument<string>("scenario") { Description = "the scenario to run (see `list`)" };
         var param = CommonOptions.Param();
         var seed = new Option<int?>("--seed") { Description = "run a seeded random schedule instead of the canonical one (longest-waiting thread first)", HelpName = "N" };
-        var real = new Option<bool>("--real") { Description = "run for real: OS threads, wall-clock time, real sockets (stopped after 60 s)" };
+        var real = new Option<bool>("--real") { Description = "run for real: OS threads, wall-clock time, real sockets (stopped after --time-limit)" };
+        var timeLimit = new Option<double>("--time-limit")
+        {
+            Description = "with --real: wall-clock seconds before the run is stopped and reported as a timeout",
+            DefaultValueFactory = _ => 60,
+            HelpName = "SECONDS",
+        };
         var json = new Option<bool>("--json") { Description = "write {scenario, params, output, violations} as JSON" };
         var trace = new Option<string?>("--trace") { Description = "save the run's trace to FILE (simulated runs only)", HelpName = "FILE" };
         var assembly = CommonOptions.Assembly();
         var cmd = new Command("run", "run a scenario once and print each output line with its time (seconds) and thread")
         {
-            scenario, param, seed, real, json, trace, assembly,
+            scenario, param, seed, real, timeLimit, json, trace, assembly,
         };
         cmd.SetAction(p =>
         {
@@ -39,7 +43,13 @@ internal static class RunCommand
                     throw new UsageException("--real cannot be combined with --seed or --trace (a real run has no schedule to replay)");
                 }
 
-                record = RealExecutor.Run(info.Create(values), RealTimeout);
+                var seconds = p.GetValue(timeLimit);
+                if (!(seconds > 0 && seconds <= 86_400))
+                {
+                    throw new UsageException($"--time-limit must be a number of seconds in (0, 86400], got {seconds}");
+                }
+
+                record = RealExecutor.Run(info.Create(values), TimeSpan.FromSeconds(seconds));
             }
             else
             {

@@ -13,6 +13,7 @@ public class CoyoteTraceCorpusTests
     /// <summary>Every harness trace in traces/ that Coyote recorded.</summary>
     public static IEnumerable<TestCaseData> CoyoteTraces() =>
         Directory.EnumerateFiles(RepoPaths.Traces, "*.json")
+            .Where(f => !f.EndsWith(".census.json", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Where(f => TraceJson.Load(f).Engine == CoyoteTraceFiles.Engine)
             .Select(f => new TestCaseData(f).SetArgDisplayNames(Path.GetFileNameWithoutExtension(f)));

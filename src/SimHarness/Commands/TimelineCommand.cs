@@ -1,0 +1,42 @@
+using System.CommandLine;
+using SimHarness.Tracing;
+using SimHarness.Tracing.Timeline;
+
+namespace SimHarness.Cli.Commands;
+
+/// <summary><c>timeline</c>: draws a trace as a self-contained HTML page, one lane per thread or greenlet.</summary>
+internal static class TimelineCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var file = new Argument<string>("trace-file") { Description = "a trace written by run --trace or explore" };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "the HTML file to write (default: the trace's path with .html)",
+            HelpName = "FILE.html",
+        };
+        var cmd = new Command("timeline", "draw a trace as one HTML page: a lane per thread or greenlet, virtual time downwards, arrows for wake-ups, messages and switches, the violating step marked")
+        {
+            file, output,
+        };
+        cmd.SetAction(p =>
+        {
+            var tracePath = p.GetValue(file)!;
+            var trace = TraceJson.Load(tracePath);
+            var path = p.GetValue(output) ?? Path.ChangeExtension(tracePath, ".html");
+            if (Directory.Exists(path))
+            {
+                throw new UsageException($"--output {path} is a directory: give a file name");
+            }
+
+            var timeline = TimelineBuilder.Build(trace);
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(path, TimelineHtml.Render(timeline));
+            ctx.Out.WriteLine($"wrote {path}: {trace.Scenario}, {timeline.Lanes.Count} lanes, {timeline.Steps.Count} events, {timeline.Arrows.Count} arrows"
+                + (trace.Violation is { } v ? $", violation {v.Invariant} marked at step {timeline.ViolationStep}" : ", no violation"));
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+}
