@@ -6,8 +6,8 @@ namespace SimHarness.Tests.Exploration.Parallel;
 /// Issue 5, item 6: a search split over workers gives the one-worker report: the same completeness,
 /// distinct outputs, outcomes and violations, listed in the same order. Per-entry counts are runs of
 /// each search and may differ (they agree wherever the sleep sets run one complete run per
-/// equivalence class, e.g. every Event scenario, but not on ProducerConsumer); so may the schedules,
-/// elapsedMs and which run's trace is kept.
+/// equivalence class, every catalog scenario but ZooResetKillsServer at its defaults); so may the
+/// schedules, elapsedMs and which run's trace is kept.
 /// </summary>
 public class SplitSearchTests
 {
