@@ -40,6 +40,39 @@ public class DaemonReductionTests
         });
     }
 
+    [Test]
+    [Ignore("Known gap, for the lead: a run stops at its first violation, so the step whose continuation throws ends the run and is dependent with every other thread's step; the reduction does not know that before the step runs and finds only \"m1\" (the full search finds \"\", \"m1\" and \"m1|m2\"). Same shape as the daemon fix, but the sleep sets need the ending step flagged too, also across the frontier of a split search.")]
+    public void Reduction_ThreadCrashRacingMainsPrints_KeepsEveryTranscript()
+    {
+        var info = new ScenarioInfo(typeof(CrashRace));
+        var values = info.ResolveParams(null);
+
+        var full = Explorer.Explore(info, values, new ExplorationOptions { Reduction = false, TracesDirectory = null });
+        var sut = Explorer.Explore(info, values, new ExplorationOptions { Reduction = true, TracesDirectory = null });
+
+        Assert.That(sut.Outcomes.Select(o => string.Join("|", o.Output)), Is.EquivalentTo(full.Outcomes.Select(o => string.Join("|", o.Output))));
+    }
+
+    private sealed class CrashRace : Scenario
+    {
+        public override string Description => "a thread's uncaught exception (which ends the run) races main's prints";
+
+        public override async Task RunAsync(ISim sim)
+        {
+            var ev = sim.NewEvent();
+            var d = await sim.CreateThreadAsync(
+                async () =>
+                {
+                    await ev.SetAsync();
+                    throw new InvalidOperationException("boom");
+                },
+                "d");
+            await d.StartAsync();
+            await sim.PrintAsync("m1");
+            await sim.PrintAsync("m2");
+        }
+    }
+
     private sealed class DaemonLoop : Scenario
     {
         public override string Description => "a daemon prints twice while a worker and main print and end";
