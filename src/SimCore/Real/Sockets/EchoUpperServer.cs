@@ -82,15 +82,51 @@ public sealed class EchoUpperServer : IDisposable
         }
 
         _listener.Dispose();
+
+        // A clean close: FIN to every client, which also ends each connection's pending receive.
+        // Disposing a socket with a pending operation would reset it instead; that is the fallback
+        // for connections that do not end within the grace period (a send blocked on a client
+        // that does not read). Every connection gives its slot back when it has ended: holding
+        // them all means all have ended.
         foreach (var c in _open.Keys)
         {
-            c.Dispose();
+            Shutdown(c);
         }
 
-        // Every connection gives its slot back when it has ended: holding them all means all have ended.
-        for (var i = 0; i < _options.MaxConnections; i++)
+        var held = 0;
+        using (var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+        {
+            try
+            {
+                for (; held < _options.MaxConnections; held++)
+                {
+                    await _slots.WaitAsync(grace.Token);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                foreach (var c in _open.Keys)
+                {
+                    c.Dispose();
+                }
+            }
+        }
+
+        for (; held < _options.MaxConnections; held++)
         {
             await _slots.WaitAsync(CancellationToken.None);
+        }
+    }
+
+    private static void Shutdown(Socket c)
+    {
+        try
+        {
+            c.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Already reset or closed by its own connection task.
         }
     }
 
