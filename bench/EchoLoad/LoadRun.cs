@@ -15,7 +15,9 @@ internal sealed class LoadRun(IPEndPoint server, int clients)
 
     public async Task<Measurement> MeasureAsync(TimeSpan warmup, TimeSpan window, Func<TimeSpan> serverCpu)
     {
+        var connecting = Stopwatch.StartNew();
         var sockets = await ConnectAllAsync();
+        Console.Error.WriteLine($"  connected {Clients} clients in {connecting.ElapsedMilliseconds} ms");
         var counts = new long[Clients];
         long wrong = 0;
         using var stop = new CancellationTokenSource();
@@ -60,8 +62,16 @@ internal sealed class LoadRun(IPEndPoint server, int clients)
             try
             {
                 var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                await s.ConnectAsync(server);
                 sockets[i] = s;
+                await s.ConnectAsync(server);
+
+                // One round trip before the next connect: it proves the server has accepted this
+                // one (a connect completes in the kernel, accepted or not), so the backlog never fills.
+                await s.SendAsync("x"u8.ToArray(), SocketFlags.None);
+                if (await s.ReceiveAsync(new byte[1], SocketFlags.None) != 1)
+                {
+                    throw new InvalidOperationException("the server closed a new connection");
+                }
             }
             finally
             {
