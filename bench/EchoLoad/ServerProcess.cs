@@ -98,6 +98,9 @@ internal sealed class ServerProcess : IDisposable
             psi.ArgumentList.Add(a);
         }
 
+        // The load generator's own socket tuning (Program.cs) must not leak into the server measured.
+        psi.Environment.Remove("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS");
+
         return Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {file}");
     }
 
