@@ -10,9 +10,9 @@ namespace SimHarness.Tests.Cli;
 [CancelAfter(30_000)]
 public class CliServeSignalTests
 {
-    [TestCase("INT")]
-    [TestCase("TERM")]
-    public async Task Serve_OnSignal_ClosesClientsAndExitsZero(string signal, CancellationToken ct)
+    [TestCase("INT", false)]
+    [TestCase("TERM", true)] // --quiet also runs socket continuations inline (Program.cs)
+    public async Task Serve_OnSignal_ClosesClientsAndExitsZero(string signal, bool quiet, CancellationToken ct)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
         {
@@ -21,7 +21,7 @@ public class CliServeSignalTests
 
         var dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "SimHarness.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { dll, "serve", "echo-upper", "--port", "0" })
+        foreach (var a in quiet ? new[] { dll, "serve", "echo-upper", "--port", "0", "--quiet" } : [dll, "serve", "echo-upper", "--port", "0"])
         {
             psi.ArgumentList.Add(a);
         }
@@ -44,6 +44,7 @@ public class CliServeSignalTests
             var rest = await sut.StandardOutput.ReadToEndAsync(ct);
             Assert.That(sut.ExitCode, Is.Zero, await sut.StandardError.ReadToEndAsync(ct));
             Assert.That(rest, Does.EndWith("stopped after serving 1 connections\n"));
+            Assert.That(rest, quiet ? Does.Not.Contain("('127.0.0.1', ") : Does.Contain($"('127.0.0.1', {((IPEndPoint)c.LocalEndPoint!).Port})"));
             Assert.That(await c.ReceiveAsync(new byte[1], SocketFlags.None, ct), Is.Zero, "the client got a clean end of stream");
         }
         finally
