@@ -39,8 +39,8 @@ public static class Cli
             ListCommand.Create(ctx),
             RunCommand.Create(ctx),
             ExploreCommand.Create(ctx),
-            ReplayCommand.Create(ctx),
             ServeCommand.Create(ctx),
+            ReplayCommand.Create(ctx),
         };
         if (args.Length == 0)
         {
