@@ -5,7 +5,7 @@ using SimHarness.Cli.Commands;
 
 namespace SimHarness.Cli;
 
-/// <summary>The whole command-line program, callable in-process: <c>list</c>, <c>run</c>, <c>explore</c>, <c>replay</c>, <c>merge</c>.</summary>
+/// <summary>The whole command-line program, callable in-process: <c>list</c>, <c>run</c>, <c>explore</c>, <c>replay</c>, <c>serve</c>, <c>merge</c>.</summary>
 public static class Cli
 {
     /// <summary>Parses and runs one command line; returns the exit code (0 fine, 1 bad usage or input, 2 violation).</summary>
@@ -20,16 +20,26 @@ public static class Cli
     /// <param name="stdout">Where results go.</param>
     /// <param name="stderr">Where the one-line error goes.</param>
     /// <param name="interactive">True when stdout is a terminal.</param>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive) =>
+        Run(args, stdout, stderr, interactive, CancellationToken.None);
+
+    /// <summary>As <see cref="Run(string[], TextWriter, TextWriter, bool)"/>; cancelling <paramref name="cancellation"/> stops a long-running verb (<c>serve</c>) as Ctrl-C does.</summary>
+    /// <param name="args">The arguments, verb first.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where the one-line error goes.</param>
+    /// <param name="interactive">True when stdout is a terminal.</param>
+    /// <param name="cancellation">Stops <c>serve</c> cleanly (exit 0).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var ctx = new CliContext(stdout, stderr, interactive);
+        var ctx = new CliContext(stdout, stderr, interactive, cancellation);
         var root = new RootCommand("SimHarness: deterministic simulation and exploration of concurrent scenarios")
         {
             ListCommand.Create(ctx),
             RunCommand.Create(ctx),
             ExploreCommand.Create(ctx),
+            ServeCommand.Create(ctx),
             ReplayCommand.Create(ctx),
             ShrinkCommand.Create(ctx),
             TimelineCommand.Create(ctx),
@@ -37,7 +47,7 @@ public static class Cli
         };
         if (args.Length == 0)
         {
-            return Fail(stderr, "no verb given: use list, run, explore, replay or merge (see --help)");
+            return Fail(stderr, "no verb given: use list, run, explore, replay, serve or merge (see --help)");
         }
 
         var parsed = root.Parse(args);

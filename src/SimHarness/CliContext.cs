@@ -4,4 +4,5 @@ namespace SimHarness.Cli;
 /// <param name="Out">Standard output (results, JSON, help).</param>
 /// <param name="Error">Standard error (the one-line error of bad usage).</param>
 /// <param name="Interactive">True on a terminal: progress bar and tables; false when redirected: plain lines, no ANSI.</param>
-internal sealed record CliContext(TextWriter Out, TextWriter Error, bool Interactive);
+/// <param name="Cancellation">Stops a long-running verb (<c>serve</c>) as Ctrl-C does; lets in-process callers and tests stop it.</param>
+internal sealed record CliContext(TextWriter Out, TextWriter Error, bool Interactive, CancellationToken Cancellation = default);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using SimHarness.Sockets;
 
 namespace SimHarness.Real.Sockets;
 
@@ -12,17 +12,19 @@ namespace SimHarness.Real.Sockets;
 /// <remarks>
 /// Bounded: at most <see cref="EchoUpperServerOptions.MaxConnections"/> connections are served at
 /// once (further ones wait in the kernel's backlog), and each uses one fixed buffer of
-/// <see cref="EchoUpperServerOptions.BufferSize"/> bytes whatever its clients send. Resets, empty
-/// reads, large and non-UTF-8 messages end or pass through one connection, never the server.
-/// Usage: <c>var s = EchoUpperServer.Start(options); await s.RunAsync(ct);</c> — cancelling
-/// <c>ct</c> closes the listener and every connection, then RunAsync returns.
+/// <see cref="EchoUpperServerOptions.BufferSize"/> bytes whatever its client sends: a connection
+/// does not read again until its last chunk is sent back, so a client that sends without reading
+/// meets TCP's flow control, not a growing queue. Resets, empty reads, large and non-UTF-8
+/// messages end or pass through one connection, never the server.
+/// Usage: <c>using var s = EchoUpperServer.Start(options); await s.RunAsync(ct);</c> — cancelling
+/// <c>ct</c> closes the listener and every connection, then RunAsync returns. Call RunAsync once.
 /// </remarks>
 public sealed class EchoUpperServer : IDisposable
 {
     private readonly Socket _listener;
     private readonly EchoUpperServerOptions _options;
     private readonly SemaphoreSlim _slots;
-    private readonly ConcurrentDictionary<Socket, Task> _connections = new();
+    private readonly ConcurrentDictionary<Socket, byte> _open = new();
     private long _served;
 
     private EchoUpperServer(Socket listener, EchoUpperServerOptions options)
@@ -30,31 +32,27 @@ public sealed class EchoUpperServer : IDisposable
         _listener = listener;
         _options = options;
         _slots = new SemaphoreSlim(options.MaxConnections, options.MaxConnections);
+        LocalEndPoint = (IPEndPoint)listener.LocalEndPoint!;
     }
 
     /// <summary>The address actually bound (port 0 in the options picks a free one).</summary>
-    public IPEndPoint LocalEndPoint => (IPEndPoint)_listener.LocalEndPoint!;
+    public IPEndPoint LocalEndPoint { get; }
 
     /// <summary>Connections open right now.</summary>
-    public int ActiveConnections => _connections.Count;
+    public int ActiveConnections => _open.Count;
 
     /// <summary>Connections accepted since the start.</summary>
     public long ConnectionsServed => Interlocked.Read(ref _served);
 
-    /// <summary>Binds and listens; a taken port or a bad host is a <see cref="UsageException"/> with one clear line.</summary>
+    /// <summary>Binds and listens; a bad setting, a taken port or a bad host is a <see cref="UsageException"/> with one clear line.</summary>
     public static EchoUpperServer Start(EchoUpperServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!IPAddress.TryParse(options.Host, out var ip))
-        {
-            throw new UsageException($"--host must be an IP address, got '{options.Host}'");
-        }
-
-        if (options.Port is < 0 or > 65535)
-        {
-            throw new UsageException($"--port must be 0..65535, got {options.Port}");
-        }
-
+        Check(options.Port is >= 0 and <= 65535, "--port must be 0..65535", options.Port);
+        Check(options.Backlog >= 1, "--backlog must be at least 1", options.Backlog);
+        Check(options.MaxConnections >= 1, "--max-connections must be at least 1", options.MaxConnections);
+        Check(options.BufferSize is >= 1 and <= 1 << 20, "the buffer size must be 1..1048576", options.BufferSize);
+        var ip = Resolve(options.Host);
         var s = new Socket(ip.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
@@ -64,9 +62,12 @@ public sealed class EchoUpperServer : IDisposable
         catch (SocketException e)
         {
             s.Dispose();
-            throw e.SocketErrorCode == SocketError.AddressAlreadyInUse
-                ? new UsageException($"port {options.Port} on {options.Host} is already in use")
-                : new UsageException($"cannot listen on {options.Host}:{options.Port}: {e.Message}");
+            throw e.SocketErrorCode switch
+            {
+                SocketError.AddressAlreadyInUse => new UsageException($"port {options.Port} on {options.Host} is already in use"),
+                SocketError.AccessDenied => new UsageException($"no permission to listen on {options.Host}:{options.Port} (ports below 1024 need privileges)"),
+                _ => new UsageException($"cannot listen on {options.Host}:{options.Port}: {e.Message}"),
+            };
         }
 
         return new EchoUpperServer(s, options);
@@ -75,54 +76,110 @@ public sealed class EchoUpperServer : IDisposable
     /// <summary>Accepts and serves connections until <paramref name="ct"/> is cancelled; then closes everything and returns.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
-        using var reg = ct.Register(() => _listener.Dispose());
-        try
+        using (ct.Register(_listener.Dispose))
         {
-            while (!ct.IsCancellationRequested)
+            await AcceptLoopAsync(ct);
+        }
+
+        _listener.Dispose();
+
+        // A clean close: FIN to every client, which also ends each connection's pending receive.
+        // Disposing a socket with a pending operation would reset it instead; that is the fallback
+        // for connections that do not end within the grace period (a send blocked on a client
+        // that does not read). Every connection gives its slot back when it has ended: holding
+        // them all means all have ended.
+        foreach (var c in _open.Keys)
+        {
+            Shutdown(c);
+        }
+
+        var held = 0;
+        using (var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+        {
+            try
             {
-                await _slots.WaitAsync(ct);
-                Socket conn;
-                try
+                for (; held < _options.MaxConnections; held++)
                 {
-                    conn = await _listener.AcceptAsync(ct);
+                    await _slots.WaitAsync(grace.Token);
                 }
-                catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
+            }
+            catch (OperationCanceledException)
+            {
+                foreach (var c in _open.Keys)
                 {
-                    _slots.Release();
-                    if (ct.IsCancellationRequested)
-                    {
-                        break;
-                    }
-
-                    continue; // a connection that failed before accept completed: keep serving
+                    c.Dispose();
                 }
-
-                Interlocked.Increment(ref _served);
-                _options.OnAccepted?.Invoke(RealNet.AddressOf(conn.RemoteEndPoint));
-                _connections[conn] = ServeAsync(conn, ct);
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-        }
 
-        foreach (var c in _connections.Keys)
+        for (; held < _options.MaxConnections; held++)
         {
-            c.Dispose();
+            await _slots.WaitAsync(CancellationToken.None);
         }
-
-        await Task.WhenAll(_connections.Values.ToArray());
     }
 
-    private async Task ServeAsync(Socket conn, CancellationToken ct)
+    private static void Shutdown(Socket c)
+    {
+        try
+        {
+            c.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Already reset or closed by its own connection task.
+        }
+    }
+
+    private async Task AcceptLoopAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await _slots.WaitAsync(ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            Socket conn;
+            try
+            {
+                conn = await _listener.AcceptAsync(ct);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
+            {
+                _slots.Release();
+                if (ct.IsCancellationRequested || e is ObjectDisposedException)
+                {
+                    return;
+                }
+
+                // A connection reset before it was accepted, or a persistent error such as running
+                // out of file descriptors: keep serving, without spinning on the error.
+                await BackOffAsync(ct);
+                continue;
+            }
+
+            conn.NoDelay = true;
+            _open.TryAdd(conn, 0);
+            Interlocked.Increment(ref _served);
+            _options.OnAccepted?.Invoke((IPEndPoint)conn.RemoteEndPoint!);
+            _ = ServeAsync(conn);
+        }
+    }
+
+    private async Task ServeAsync(Socket conn)
     {
         var buffer = new byte[_options.BufferSize];
         try
         {
-            await Task.Yield(); // registered in _connections before it can finish
+            // Off the accept loop: a client that keeps data always ready would otherwise hold it.
+            await Task.Yield();
             while (true)
             {
-                var n = await conn.ReceiveAsync(buffer.AsMemory(), SocketFlags.None, ct);
+                var n = await conn.ReceiveAsync(buffer.AsMemory(), SocketFlags.None);
                 if (n == 0)
                 {
                     break;
@@ -132,18 +189,18 @@ public sealed class EchoUpperServer : IDisposable
                 var sent = 0;
                 while (sent < n)
                 {
-                    sent += await conn.SendAsync(buffer.AsMemory(sent, n - sent), SocketFlags.None, ct);
+                    sent += await conn.SendAsync(buffer.AsMemory(sent, n - sent), SocketFlags.None);
                 }
             }
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
-            // A reset, a broken pipe or the server stopping ends this connection only.
+            // A reset, a broken pipe or the server stopping (it disposes the socket) ends this connection only.
         }
         finally
         {
             conn.Dispose();
-            _connections.TryRemove(conn, out _);
+            _open.TryRemove(conn, out _);
             _slots.Release();
         }
     }
@@ -160,10 +217,55 @@ public sealed class EchoUpperServer : IDisposable
         }
     }
 
-    /// <summary>Closes the listener (RunAsync's cancellation does the rest).</summary>
+    /// <summary>Closes the listener; cancel RunAsync's token to close the connections and wait for them.</summary>
     public void Dispose()
     {
         _listener.Dispose();
-        _slots.Dispose();
+    }
+
+    private static async Task BackOffAsync(CancellationToken ct)
+    {
+        try
+        {
+#pragma warning disable RS0030 // the real server waits on the wall clock before retrying a failed accept
+            await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
+#pragma warning restore RS0030
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static void Check(bool ok, string rule, int value)
+    {
+        if (!ok)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{rule}, got {value}"));
+        }
+    }
+
+    private static IPAddress Resolve(string host)
+    {
+        if (string.IsNullOrWhiteSpace(host))
+        {
+            throw new UsageException("--host must not be empty");
+        }
+
+        if (IPAddress.TryParse(host, out var ip))
+        {
+            return ip;
+        }
+
+        try
+        {
+            var all = Dns.GetHostAddresses(host);
+            return all.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
+                ?? all.FirstOrDefault()
+                ?? throw new UsageException($"--host '{host}' has no address");
+        }
+        catch (Exception e) when (e is SocketException or ArgumentException)
+        {
+            throw new UsageException($"--host '{host}' is neither an IP address nor a known host name");
+        }
     }
 }
