@@ -5,7 +5,7 @@ using SimHarness.Cli.Commands;
 
 namespace SimHarness.Cli;
 
-/// <summary>The whole command-line program, callable in-process: <c>list</c>, <c>run</c>, <c>explore</c>, <c>replay</c>, <c>serve</c>.</summary>
+/// <summary>The whole command-line program, callable in-process: <c>list</c>, <c>run</c>, <c>explore</c>, <c>replay</c>, <c>serve</c>, <c>merge</c>.</summary>
 public static class Cli
 {
     /// <summary>Parses and runs one command line; returns the exit code (0 fine, 1 bad usage or input, 2 violation).</summary>
@@ -43,10 +43,11 @@ public static class Cli
             ReplayCommand.Create(ctx),
             ShrinkCommand.Create(ctx),
             TimelineCommand.Create(ctx),
+            MergeCommand.Create(ctx),
         };
         if (args.Length == 0)
         {
-            return Fail(stderr, "no verb given: use list, run, explore, replay or serve (see --help)");
+            return Fail(stderr, "no verb given: use list, run, explore, replay, serve or merge (see --help)");
         }
 
         var parsed = root.Parse(args);

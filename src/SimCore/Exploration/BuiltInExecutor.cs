@@ -60,6 +60,11 @@ internal static class BuiltInExecutor
             strategy.OnStepCompleted(chosen, access, world.WokenByStep, world.Ticks > 0);
         }
 
+        if (!pruned)
+        {
+            strategy.OnRunEnded(runtime.Parked);
+        }
+
         var record = world.ToRecord();
         if (!pruned)
         {

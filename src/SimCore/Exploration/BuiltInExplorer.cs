@@ -1,68 +1,66 @@
 using SimHarness.Catalog;
-using SimHarness.Exploration.Dpor;
+using SimHarness.Exploration.Parallel;
 using SimHarness.Tracing;
 
 namespace SimHarness.Exploration;
 
-/// <summary>The built-in explorer: exhaustive DPOR with sleep sets, seeded random, PCT.</summary>
+/// <summary>The built-in explorer: exhaustive DPOR with sleep sets (whole, parallel or sharded), seeded random, PCT.</summary>
+/// <remarks>Outcomes and violations are listed sorted by text (ordinal), each with the trace of its first run.</remarks>
 internal static class BuiltInExplorer
 {
     private const long DefaultSamplingIterations = 10_000;
 
     public static ExplorationReport Explore(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, ExplorationOptions options)
     {
+        var exhaustive = options.Strategy == "exhaustive";
+        if (options.Workers < 1)
+        {
+            throw new UsageException($"--workers must be at least 1, got {options.Workers}");
+        }
+
         var report = new ExplorationReport
         {
             Scenario = scenario.Name,
             Params = values,
             Strategy = options.Strategy,
             ExpectedViolation = scenario.ExpectedViolation,
+            Shard = options.Shard,
         };
         var clock = new WallTimer();
-        var exhaustive = options.Strategy == "exhaustive";
-        var cap = options.Iterations ?? (exhaustive ? long.MaxValue : DefaultSamplingIterations);
-        var collector = new OutcomeCollector(report, options);
-        var dpor = exhaustive ? new DporStrategy(options.Reduction) : null;
-        var pct = options.Strategy == "pct" ? new PctStrategy(options.Seed, options.PctDepth) : null;
-        IScheduleStrategy strategy = dpor ?? (IScheduleStrategy?)pct ?? new RandomStrategy(options.Seed);
-        dpor?.Start();
-        var finished = false;
-        while (true)
-        {
-            if (report.Schedules >= cap || options.Cancellation.IsCancellationRequested ||
-                (options.TimeLimit is { } limit && clock.Elapsed >= limit))
-            {
-                break;
-            }
-
-            pct?.StartRun();
-            var run = BuiltInExecutor.Run(scenario.Create(values), strategy, options.MaxSteps);
-            report.Schedules++;
-            if (!run.Pruned)
-            {
-                var violated = collector.Add(run.Record, kind => WriteTrace(scenario, values, options, run, kind));
-                if (violated && options.StopOnFirst)
-                {
-                    break;
-                }
-            }
-
-            if (report.Schedules % 256 == 0)
-            {
-                options.Progress?.Report(new ExplorationProgress(report.Schedules, report.DistinctOutputs, collector.ViolatingRuns, options.Iterations));
-            }
-
-            if (dpor is not null && !dpor.NextRun())
-            {
-                finished = true;
-                break;
-            }
-        }
-
-        options.Progress?.Report(new ExplorationProgress(report.Schedules, report.DistinctOutputs, collector.ViolatingRuns, options.Iterations));
+        var tally = new SearchTally(options.MaxOutcomes);
+        var finished = exhaustive
+            ? ExhaustiveSearch.Run(scenario, values, options, tally, clock)
+            : Sample(scenario, values, options, tally, clock);
+        options.Progress?.Report(new ExplorationProgress(tally.Schedules, tally.DistinctOutputs, tally.ViolatingRuns, options.Iterations));
+        tally.Fill(report, (run, kind) => WriteTrace(scenario, values, options, run, kind), digests: options.Shard is not null);
         report.Complete = exhaustive && finished;
         report.ElapsedMs = clock.ElapsedMilliseconds;
         return report;
+    }
+
+    private static bool Sample(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, ExplorationOptions options, SearchTally tally, WallTimer clock)
+    {
+        var cap = options.Iterations ?? DefaultSamplingIterations;
+        var pct = options.Strategy == "pct" ? new PctStrategy(options.Seed, options.PctDepth) : null;
+        IScheduleStrategy strategy = (IScheduleStrategy?)pct ?? new RandomStrategy(options.Seed);
+        while (tally.Schedules < cap && !options.Cancellation.IsCancellationRequested &&
+               !(options.TimeLimit is { } limit && clock.Elapsed >= limit))
+        {
+            pct?.StartRun();
+            var run = BuiltInExecutor.Run(scenario.Create(values), strategy, options.MaxSteps);
+            var total = tally.CountSchedule();
+            if (tally.Add(run, total) && options.StopOnFirst)
+            {
+                break;
+            }
+
+            if (total % 256 == 0)
+            {
+                options.Progress?.Report(new ExplorationProgress(total, tally.DistinctOutputs, tally.ViolatingRuns, options.Iterations));
+            }
+        }
+
+        return false;
     }
 
     private static string? WriteTrace(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, ExplorationOptions options, RunResult run, string kind)

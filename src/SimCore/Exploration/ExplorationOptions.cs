@@ -1,3 +1,5 @@
+using SimHarness.Exploration.Parallel;
+
 namespace SimHarness.Exploration;
 
 /// <summary>How to explore one scenario.</summary>
@@ -32,6 +34,13 @@ public sealed record ExplorationOptions
 
     /// <summary>PCT's priority-change points per run.</summary>
     public int PctDepth { get; init; } = 3;
+
+    /// <summary>OS threads sharing one exhaustive search (1 = the plain search on the calling thread).</summary>
+    /// <value>At least 1; default 1. Above 1 the search is split at a frontier of prefixes (Parallel/Frontier.cs).</value>
+    public int Workers { get; init; } = 1;
+
+    /// <summary>This process explores only this shard of the exhaustive search; null explores all of it.</summary>
+    public ShardSpec? Shard { get; init; }
 
     /// <summary>Told every so often how far the exploration has come.</summary>
     public IProgress<ExplorationProgress>? Progress { get; init; }

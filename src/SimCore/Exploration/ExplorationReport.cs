@@ -1,3 +1,5 @@
+using SimHarness.Exploration.Parallel;
+
 namespace SimHarness.Exploration;
 
 /// <summary>The result of exploring one scenario, shaped like the <c>explore --json</c> contract.</summary>
@@ -32,6 +34,12 @@ public sealed class ExplorationReport
 
     /// <summary>The invariant this scenario is expected to violate, if it is a broken twin.</summary>
     public string? ExpectedViolation { get; init; }
+
+    /// <summary>The shard this report covers, for a sharded search; null for a whole search.</summary>
+    public ShardSpec? Shard { get; init; }
+
+    /// <summary>A shard's digest of every distinct transcript (sorted), so that <c>merge</c> can count the union; null otherwise.</summary>
+    public IReadOnlyList<string>? OutputDigests { get; set; }
 
     /// <summary>Wall time of the exploration.</summary>
     public long ElapsedMs { get; set; }

@@ -13,6 +13,12 @@ public static class Explorer
             throw new UsageException($"unknown strategy '{options.Strategy}' (known: {string.Join(", ", ExplorationOptions.KnownStrategies)})");
         }
 
+        if (options.Strategy != "exhaustive" && (options.Workers > 1 || options.Shard is not null))
+        {
+            // Random and PCT draw one seeded stream of runs, Coyote has its own engine: neither splits.
+            throw new UsageException($"--workers and --shard split the exhaustive search only, not --strategy {options.Strategy}");
+        }
+
         return options.Strategy.StartsWith("coyote", StringComparison.Ordinal)
             ? Coyote.CoyoteExplorer.Explore(scenario, values, options)
             : BuiltInExplorer.Explore(scenario, values, options);

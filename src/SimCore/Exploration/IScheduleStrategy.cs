@@ -16,4 +16,9 @@ internal interface IScheduleStrategy
     void OnStepCompleted(SimThread stepper, Access access, IReadOnlyList<SimThread> woken, bool timeAdvanced)
     {
     }
+
+    /// <summary>Told when a run ends by itself: the threads still parked at a gate (daemons whose next step never came).</summary>
+    void OnRunEnded(IReadOnlyList<SimThread> parked)
+    {
+    }
 }

@@ -83,6 +83,14 @@ internal static class JsonShapes
             ["count"] = v.Count,
         }).ToArray());
         o["elapsedMs"] = r.ElapsedMs;
+        if (r.Shard is { } shard)
+        {
+            // Only a shard's report carries what `merge` needs to rebuild the whole one.
+            o["shard"] = shard.ToString();
+            o["expectedViolation"] = r.ExpectedViolation;
+            o["outputDigests"] = new JsonArray((r.OutputDigests ?? []).Select(d => (JsonNode?)JsonValue.Create(d)).ToArray());
+        }
+
         return o;
     }
 

@@ -60,6 +60,36 @@ public sealed class BruteForceModel
         return result;
     }
 
+    /// <summary>The number of interleavings (what a search without reduction runs), counted with memoisation over states instead of enumerated.</summary>
+    public long CountInterleavings()
+    {
+        var n = _config.Threads + 2;
+        var s = new S { Th = Enumerable.Range(0, n).Select(_ => new T()).ToArray() };
+        s.Th[0].State = St.Runnable;
+        return Count(s, new Result(), []);
+    }
+
+    private long Count(S s, Result scratch, Dictionary<string, long> memo)
+    {
+        // The output does not change which steps come next, so states that differ only in it share their count.
+        var key = $"{s.Now}|{s.Flag}|" + string.Join(";", s.Th.Select(t => $"{t.State},{t.Pc},{t.Count},{t.Deadline},{t.AttemptLines}"));
+        if (memo.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        long total = 0;
+        foreach (var i in Enumerable.Range(0, s.Th.Length).Where(i => s.Th[i].State == St.Runnable))
+        {
+            var next = s.Clone();
+            StepThread(next, i, scratch);
+            total += Settle(next, scratch) ? Count(next, scratch, memo) : 1;
+        }
+
+        memo[key] = total;
+        return total;
+    }
+
     private string Name(int i) => i == _config.Threads + 1 ? $"Thread-{i} (check)" : $"Thread-{i} (connect)";
 
     private void Explore(S s, Result r)

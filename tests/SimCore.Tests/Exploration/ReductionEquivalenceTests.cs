@@ -55,6 +55,27 @@ public class ReductionEquivalenceTests
         });
     }
 
+    private static IEnumerable<TestCaseData> CountCases() =>
+        Cases().Select(c => new TestCaseData(c.Arguments).SetName($"CountInterleavings_{c.TestName}"));
+
+    [TestCaseSource(nameof(CountCases))]
+    public void CountInterleavings_OfTheModel_EqualsItsEnumeration(string scenario, string overrides, BruteForceModel.Config model)
+    {
+        var sut = new BruteForceModel(model);
+
+        Assert.That(sut.CountInterleavings(), Is.EqualTo(sut.Enumerate().Schedules), $"{scenario}({overrides})");
+    }
+
+    [Test, Explicit("prints the figure quoted in BENCHMARKS.md")]
+    public void CountInterleavings_RetryLimitTwoThreadsCheckDelay3()
+    {
+        var sut = new BruteForceModel(new("RetryLimit", 2, 3_000_000, 1_000_000, 3)).CountInterleavings();
+        TestContext.Out.WriteLine($"interleavings: {sut}");
+        var finishable = new BruteForceModel(new("RetryLimit", 2, 3_000_000, 1_000_000, 1)).CountInterleavings();
+        TestContext.Out.WriteLine($"attempts=1: {finishable}");
+        Assert.That(sut, Is.GreaterThan(finishable));
+    }
+
     private static string[] Invariants(ExplorationReport r) => r.Violations.Select(v => v.Invariant).Distinct().Order(StringComparer.Ordinal).ToArray();
 
     private static (ExplorationReport Report, HashSet<string> Transcripts) Explore(ScenarioInfo info, IReadOnlyDictionary<string, object> values, bool reduction)

@@ -15,34 +15,54 @@ internal sealed class DporNode
 
     public DecisionKind Kind { get; }
 
+    /// <summary>A node of a fixed prefix (a frontier split): it never advances and takes no backtrack points.</summary>
+    public bool Fixed { get; private init; }
+
     // Thread nodes.
     public int[] EnabledIds { get; private init; } = [];
-    public Access[] EnabledAccess { get; private init; } = [];
+    public DporStep[] EnabledSteps { get; private init; } = [];
     public HashSet<int> Backtrack { get; } = [];
     public HashSet<int> Done { get; } = [];
-    public Dictionary<int, Access> Sleep { get; private init; } = [];
+    public Dictionary<int, DporStep> Sleep { get; private init; } = [];
     public int Chosen { get; set; }
 
     // Value nodes.
     public int Count { get; private init; }
     public int Value { get; set; }
 
-    public static DporNode ForThreads(IReadOnlyList<SimThread> candidates, Dictionary<int, Access> sleep) => new(DecisionKind.Thread)
+    public static DporNode ForThreads(IReadOnlyList<SimThread> candidates, Dictionary<int, DporStep> sleep) => new(DecisionKind.Thread)
     {
         EnabledIds = candidates.Select(c => c.Id).ToArray(),
-        EnabledAccess = candidates.Select(c => c.Pending).ToArray(),
+        EnabledSteps = candidates.Select(DporStep.Of).ToArray(),
         Sleep = sleep,
     };
 
     public static DporNode ForValue(int count) => new(DecisionKind.Value) { Count = count };
 
+    /// <summary>A thread node of a fixed prefix: <paramref name="done"/> holds the siblings explored before <paramref name="chosen"/> and itself, so that <see cref="ChildSleep"/> is what the unsplit search would compute.</summary>
+    public static DporNode FixedThread(int[] ids, DporStep[] steps, int chosen, Dictionary<int, DporStep> sleep, IEnumerable<int> done)
+    {
+        var node = new DporNode(DecisionKind.Thread) { Fixed = true, EnabledIds = ids, EnabledSteps = steps, Sleep = sleep, Chosen = chosen };
+        node.Done.UnionWith(done);
+        node.Backtrack.UnionWith(node.Done);
+        return node;
+    }
+
+    /// <summary>A value node of a fixed prefix.</summary>
+    public static DporNode FixedValue(int count, int value) => new(DecisionKind.Value) { Fixed = true, Count = count, Value = value };
+
     public bool IsEnabled(int threadId) => Array.IndexOf(EnabledIds, threadId) >= 0;
 
-    public Access AccessOf(int threadId) => EnabledAccess[Array.IndexOf(EnabledIds, threadId)];
+    public DporStep StepOf(int threadId) => EnabledSteps[Array.IndexOf(EnabledIds, threadId)];
 
     /// <summary>Moves to the next untried alternative; false when this node is exhausted.</summary>
     public bool TryAdvance()
     {
+        if (Fixed)
+        {
+            return false;
+        }
+
         if (Kind == DecisionKind.Value)
         {
             if (Value + 1 >= Count)
@@ -68,10 +88,10 @@ internal sealed class DporNode
     }
 
     /// <summary>The sleep set of the child reached by running <see cref="Chosen"/>: explored or sleeping siblings whose step commutes with it.</summary>
-    public Dictionary<int, Access> ChildSleep()
+    public Dictionary<int, DporStep> ChildSleep()
     {
-        var chosen = AccessOf(Chosen);
-        var sleep = new Dictionary<int, Access>();
+        var chosen = StepOf(Chosen);
+        var sleep = new Dictionary<int, DporStep>();
         foreach (var (id, access) in Sleep)
         {
             if (!access.ConflictsWith(chosen))
@@ -84,7 +104,7 @@ internal sealed class DporNode
         {
             if (id != Chosen)
             {
-                var access = AccessOf(id);
+                var access = StepOf(id);
                 if (!access.ConflictsWith(chosen))
                 {
                     sleep[id] = access;

@@ -13,14 +13,19 @@ namespace SimHarness.Exploration.Dpor;
 /// wake edges (a set, finish or start happens before everything its woken thread does next), and
 /// time advances, which are barriers: nothing after a tick can be reordered before it, because a
 /// tick happens only when no thread can run.
+/// A split search (parallel or sharded) gives each part a fixed prefix of frontier nodes: the search
+/// stays below it, and races reversed at a frontier node are left alone, because the frontier tries
+/// every sibling there that is not asleep (Parallel/Frontier.cs).
 /// </remarks>
-internal sealed class DporStrategy(bool reduction) : IScheduleStrategy
+internal sealed class DporStrategy(bool reduction, IReadOnlyList<DporNode>? prefix = null) : IScheduleStrategy
 {
     private readonly List<DporNode> _stack = [];
     private readonly List<StepEvent> _events = [];
     private readonly Dictionary<int, List<int>> _eventsByObject = [];
     private readonly List<int[]> _threadClocks = [];
     private readonly List<int> _races = [];
+    private readonly List<int> _daemonEvents = [];
+    private readonly List<int> _endEvents = [];
     private readonly List<StepEvent> _suffix = [];
     private readonly List<int> _initials = [];
     private int[] _scratch = new int[16];
@@ -45,7 +50,12 @@ internal sealed class DporStrategy(bool reduction) : IScheduleStrategy
     }
 
     /// <summary>Readies the strategy for the first run.</summary>
-    public void Start() => ResetRun();
+    public void Start()
+    {
+        _stack.Clear();
+        _stack.AddRange(prefix ?? []);
+        ResetRun();
+    }
 
     public SimThread? PickThread(IReadOnlyList<SimThread> candidates)
     {
@@ -128,6 +138,7 @@ internal sealed class DporStrategy(bool reduction) : IScheduleStrategy
         }
 
         var p = stepper.Id;
+        var step = new DporStep(access, stepper.IsDaemon, DporStep.EndsRun(stepper, access));
         var before = ClockOf(p);
         var clock = Scratch(before);
         var index = _events.Count;
@@ -140,25 +151,33 @@ internal sealed class DporStrategy(bool reduction) : IScheduleStrategy
                 onObject = _eventsByObject[access.ObjectId] = [];
             }
 
-            foreach (var j in onObject)
-            {
-                var e = _events[j];
-                if (!e.Access.ConflictsWith(access))
-                {
-                    continue;
-                }
+            CheckRaces(onObject, step, p, before, ref clock, skipObject: -1);
+        }
 
-                JoinInto(ref clock, e.Clock);
-                if (e.Thread != p && !VectorClock.HappensBefore(e.Clock, e.Thread, before))
-                {
-                    _races.Add(j);
-                }
-            }
+        // A run-ending finish and a daemon's step are dependent whatever they touch (DporStep).
+        if (step.MayEndRun)
+        {
+            CheckRaces(_daemonEvents, step, p, before, ref clock, access.ObjectId);
+        }
+
+        if (step.Daemon)
+        {
+            CheckRaces(_endEvents, step, p, before, ref clock, access.ObjectId);
         }
 
         var stepClock = VectorClock.Tick(clock, p);
-        _events.Add(new StepEvent(p, access, stepClock, _lastThreadNodeIndex));
+        _events.Add(new StepEvent(p, step, stepClock, _lastThreadNodeIndex));
         onObject?.Add(index);
+        if (step.Daemon)
+        {
+            _daemonEvents.Add(index);
+        }
+
+        if (step.MayEndRun)
+        {
+            _endEvents.Add(index);
+        }
+
         foreach (var j in _races)
         {
             // Only races not ordered through another racing event are reversed here.
@@ -186,6 +205,61 @@ internal sealed class DporStrategy(bool reduction) : IScheduleStrategy
             for (var t = 0; t < _threadClocks.Count; t++)
             {
                 _threadClocks[t] = shared;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The run's last step ended it (rule 2) while daemons were parked at a gate: each of their
+    /// pending steps was disabled by that step, so the search must also try them before it.
+    /// </summary>
+    public void OnRunEnded(IReadOnlyList<SimThread> parked)
+    {
+        if (!reduction || _events.Count == 0 || !_events[^1].Step.MayEndRun)
+        {
+            return;
+        }
+
+        var node = _stack[_events[^1].Node];
+        if (node.Fixed)
+        {
+            return;
+        }
+
+        foreach (var t in parked)
+        {
+            if (!t.IsDaemon)
+            {
+                continue;
+            }
+
+            if (node.IsEnabled(t.Id))
+            {
+                node.Backtrack.Add(t.Id);
+            }
+            else
+            {
+                // Woken only by a step after the node: stay sound by trying every enabled thread.
+                node.Backtrack.UnionWith(node.EnabledIds);
+            }
+        }
+    }
+
+    /// <summary>Joins the clocks of the earlier events in <paramref name="candidates"/> that conflict with this step, and notes those that race with it.</summary>
+    private void CheckRaces(List<int> candidates, DporStep step, int p, int[] before, ref int[] clock, int skipObject)
+    {
+        foreach (var j in candidates)
+        {
+            var e = _events[j];
+            if ((skipObject >= 0 && e.Step.Access.ObjectId == skipObject) || !e.Step.ConflictsWith(step))
+            {
+                continue;
+            }
+
+            JoinInto(ref clock, e.Clock);
+            if (e.Thread != p && !VectorClock.HappensBefore(e.Clock, e.Thread, before))
+            {
+                _races.Add(j);
             }
         }
     }
@@ -240,6 +314,11 @@ internal sealed class DporStrategy(bool reduction) : IScheduleStrategy
     {
         var ej = _events[j];
         var node = _stack[ej.Node];
+        if (node.Fixed)
+        {
+            return;
+        }
+
         var initials = _initials;
         var suffix = _suffix;
         initials.Clear();
@@ -318,7 +397,9 @@ internal sealed class DporStrategy(bool reduction) : IScheduleStrategy
         }
 
         _threadClocks.Clear();
+        _daemonEvents.Clear();
+        _endEvents.Clear();
     }
 
-    private readonly record struct StepEvent(int Thread, Access Access, int[] Clock, int Node);
+    private readonly record struct StepEvent(int Thread, DporStep Step, int[] Clock, int Node);
 }

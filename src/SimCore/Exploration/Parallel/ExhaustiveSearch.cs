@@ -1,0 +1,168 @@
+using System.Runtime.ExceptionServices;
+using SimHarness.Catalog;
+using SimHarness.Exploration.Dpor;
+
+namespace SimHarness.Exploration.Parallel;
+
+/// <summary>
+/// The exhaustive search, whole or split: one DPOR search per frontier prefix of this shard, the
+/// prefixes handed to the workers (OS threads) one at a time. Unsplit (one worker, no shard) it is
+/// the plain DPOR search from the empty prefix.
+/// </summary>
+/// <remarks>
+/// Each run has its own world, synchronization context and strategy on its worker's thread; the
+/// only state shared between workers is the tally (locked) and the counters (interlocked).
+/// </remarks>
+internal sealed class ExhaustiveSearch
+{
+    private const long PositionsPerPart = 1L << 40;
+
+    private readonly ScenarioInfo _scenario;
+    private readonly IReadOnlyDictionary<string, object> _values;
+    private readonly ExplorationOptions _options;
+    private readonly SearchTally _tally;
+    private readonly WallTimer _clock;
+    private readonly List<(int Index, IReadOnlyList<FrontierStep> Prefix)> _parts;
+    private readonly long _cap;
+    private readonly object _failureGate = new();
+    private int _nextPart = -1;
+    private int _finishedParts;
+    private long _started;
+    private volatile bool _stop;
+    private ExceptionDispatchInfo? _failure;
+
+    private ExhaustiveSearch(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, ExplorationOptions options, SearchTally tally, WallTimer clock)
+    {
+        _scenario = scenario;
+        _values = values;
+        _options = options;
+        _tally = tally;
+        _clock = clock;
+        _cap = options.Iterations ?? long.MaxValue;
+        var shard = options.Shard ?? new ShardSpec(1, 1);
+        List<IReadOnlyList<FrontierStep>> frontier = options.Workers > 1 || options.Shard is not null
+            ? Frontier.Build(() => scenario.Create(values), options.MaxSteps, options.Reduction, Frontier.PrefixesPerShard * shard.Count)
+            : [[]];
+        _parts = frontier.Select((p, j) => (j, p)).Where(x => x.j % shard.Count == shard.Number - 1).ToList();
+    }
+
+    /// <summary>Explores this shard's part of the tree; true when it was explored to the end.</summary>
+    public static bool Run(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, ExplorationOptions options, SearchTally tally, WallTimer clock)
+    {
+        var search = new ExhaustiveSearch(scenario, values, options, tally, clock);
+        return search.Run();
+    }
+
+    private bool Run()
+    {
+        if (_options.Workers <= 1)
+        {
+            Work();
+        }
+        else
+        {
+#pragma warning disable RS0030 // The explorer's own workers, outside every simulated run: each drives whole runs on its own context.
+            var threads = Enumerable.Range(0, Math.Min(_options.Workers, Math.Max(1, _parts.Count)))
+                .Select(i => new Thread(Work) { IsBackground = true, Name = $"explore-worker-{i}" })
+                .ToList();
+#pragma warning restore RS0030
+            threads.ForEach(t => t.Start());
+            foreach (var t in threads)
+            {
+                while (!t.Join(TimeSpan.FromMilliseconds(200)))
+                {
+                    ReportProgress();
+                }
+            }
+        }
+
+        _failure?.Throw();
+        return _finishedParts == _parts.Count;
+    }
+
+    private void Work()
+    {
+        try
+        {
+            while (!_stop)
+            {
+                var k = Interlocked.Increment(ref _nextPart);
+                if (k >= _parts.Count)
+                {
+                    return;
+                }
+
+                if (ExplorePart(_parts[k].Index, _parts[k].Prefix))
+                {
+                    Interlocked.Increment(ref _finishedParts);
+                }
+                else
+                {
+                    _stop = true;
+                }
+            }
+        }
+#pragma warning disable CA1031 // Any failure of a worker is rethrown on the calling thread.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            lock (_failureGate)
+            {
+                _failure ??= ExceptionDispatchInfo.Capture(ex);
+            }
+
+            _stop = true;
+        }
+    }
+
+    /// <summary>One DPOR search below a fixed prefix; false when stopped early.</summary>
+    private bool ExplorePart(int index, IReadOnlyList<FrontierStep> prefix)
+    {
+        var dpor = new DporStrategy(_options.Reduction, prefix.Select(s => s.ToNode()).ToList());
+        dpor.Start();
+        var position = index * PositionsPerPart;
+        while (true)
+        {
+            if (ShouldStop())
+            {
+                return false;
+            }
+
+            var run = BuiltInExecutor.Run(_scenario.Create(_values), dpor, _options.MaxSteps);
+            var total = _tally.CountSchedule();
+            if (!run.Pruned && _tally.Add(run, position++) && _options.StopOnFirst)
+            {
+                return false;
+            }
+
+            if (_options.Workers <= 1 && total % 256 == 0)
+            {
+                ReportProgress();
+            }
+
+            if (!dpor.NextRun())
+            {
+                return true;
+            }
+        }
+    }
+
+    private bool ShouldStop()
+    {
+        if (_stop || _options.Cancellation.IsCancellationRequested || (_options.TimeLimit is { } limit && _clock.Elapsed >= limit))
+        {
+            return true;
+        }
+
+        if (Interlocked.Increment(ref _started) > _cap)
+        {
+            Interlocked.Decrement(ref _started);
+            return true;
+        }
+
+        return false;
+    }
+
+    private void ReportProgress() =>
+        _options.Progress?.Report(new ExplorationProgress(_tally.Schedules, _tally.DistinctOutputs, _tally.ViolatingRuns, _options.Iterations));
+}

@@ -1,0 +1,94 @@
+using SimHarness.Exploration;
+
+namespace SimHarness.Tests.Exploration.Parallel;
+
+/// <summary>
+/// Issue 5, item 6: a search split over workers gives the one-worker report: the same completeness,
+/// distinct outputs, outcomes and violations, listed in the same order. Per-entry counts are runs of
+/// each search and may differ (they agree wherever the sleep sets run one complete run per
+/// equivalence class, every catalog scenario but ZooResetKillsServer at its defaults); so may the
+/// schedules, elapsedMs and which run's trace is kept.
+/// </summary>
+public class SplitSearchTests
+{
+    private static IEnumerable<TestCaseData> Cases() => SmallParams.Cases(nameof(Workers2_OnEveryScenario_GivesTheOneWorkerReport));
+
+    [TestCaseSource(nameof(Cases))]
+    public void Workers2_OnEveryScenario_GivesTheOneWorkerReport(string scenario, string? overrides)
+    {
+        var (info, values) = SmallParams.Resolve(scenario, overrides);
+
+        var single = Explore(info, values, workers: 1);
+        var sut = Explore(info, values, workers: 2);
+
+        AssertSameFindings(sut, single);
+    }
+
+    [TestCase("EventRetryLimit", "threads=2;checkDelay=1")]
+    [TestCase("EventCheckConnectLostWakeup", "threads=2")]
+    [TestCase("DiningPhilosophersDeadlock", "")]
+    [TestCase("ProducerConsumer", "producers=2;consumers=1")]
+    public void Workers2_OnBiggerSearches_GivesTheOneWorkerReport(string scenario, string overrides)
+    {
+        var info = Catalog.ScenarioCatalog.Find(SmallParams.Catalog, scenario);
+        var values = info.ResolveParams(overrides.Length == 0 ? null : Catalog.ScenarioInfo.ParseOverrides([overrides]));
+
+        var single = Explore(info, values, workers: 1);
+        var sut = Explore(info, values, workers: 2);
+
+        AssertSameFindings(sut, single);
+    }
+
+    [Test]
+    public void Workers_WithoutReduction_SplitTheSameSchedulesExactly()
+    {
+        var (info, values) = SmallParams.Resolve("DiningPhilosophersDeadlock", "philosophers=2");
+
+        var single = Explore(info, values, workers: 1, reduction: false);
+        var sut = Explore(info, values, workers: 3, reduction: false);
+
+        Assert.That(sut.Schedules, Is.EqualTo(single.Schedules), "without reduction the prefixes partition the very same tree");
+        AssertSameFindings(sut, single);
+        Assert.That(sut.Outcomes.Select(o => o.Count), Is.EqualTo(single.Outcomes.Select(o => o.Count)), "the very same runs, so the same counts");
+    }
+
+    [Test]
+    public void Workers_AboveOne_GiveIdenticalReportsWhateverTheirNumber()
+    {
+        var (info, values) = SmallParams.Resolve("EventCheckConnectLostWakeup", "threads=2");
+
+        var two = Explore(info, values, workers: 2);
+        var sut = Explore(info, values, workers: 3);
+
+        Assert.That(sut.Schedules, Is.EqualTo(two.Schedules), "the frontier depends on the shard count only");
+        AssertSameFindings(sut, two);
+        Assert.That(sut.Outcomes.Select(o => o.Count), Is.EqualTo(two.Outcomes.Select(o => o.Count)), "the very same runs, so the same counts");
+    }
+
+    [Test]
+    public void Workers_WithAnIterationCap_StopIncomplete()
+    {
+        var (info, values) = SmallParams.Resolve("EventCheckConnectLostWakeup", "threads=2");
+
+        var sut = Explorer.Explore(info, values, new ExplorationOptions { Workers = 2, TracesDirectory = null, Iterations = 10 });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.Complete, Is.False);
+            Assert.That(sut.Schedules, Is.EqualTo(10), "the cap counts the runs of every worker");
+        });
+    }
+
+    private static ExplorationReport Explore(Catalog.ScenarioInfo info, IReadOnlyDictionary<string, object> values, int workers, bool reduction = true) =>
+        Explorer.Explore(info, values, new ExplorationOptions { Workers = workers, Reduction = reduction, TracesDirectory = null, Iterations = 200_000 });
+
+    private static void AssertSameFindings(ExplorationReport sut, ExplorationReport expected) => Assert.Multiple(() =>
+    {
+        Assert.That(expected.Complete, Is.True, "the one-worker search finishes");
+        Assert.That(sut.Complete, Is.EqualTo(expected.Complete));
+        Assert.That(sut.DistinctOutputs, Is.EqualTo(expected.DistinctOutputs));
+        Assert.That(sut.OutcomesTruncated, Is.EqualTo(expected.OutcomesTruncated));
+        Assert.That(sut.Outcomes.Select(o => string.Join('\n', o.Output)), Is.EqualTo(expected.Outcomes.Select(o => string.Join('\n', o.Output))), "outcomes in order");
+        Assert.That(CatalogReductionTests.Violations(sut), Is.EqualTo(CatalogReductionTests.Violations(expected)), "violations in order");
+    });
+}
