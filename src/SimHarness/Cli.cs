@@ -47,7 +47,7 @@ public static class Cli
         };
         if (args.Length == 0)
         {
-            return Fail(stderr, "no verb given: use list, run, explore, replay, serve or merge (see --help)");
+            return Fail(stderr, "no verb given: use list, run, explore, replay, shrink, timeline, merge or serve (see --help)");
         }
 
         var parsed = root.Parse(args);

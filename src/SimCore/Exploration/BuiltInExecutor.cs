@@ -62,7 +62,7 @@ internal static class BuiltInExecutor
 
         if (!pruned)
         {
-            strategy.OnRunEnded(runtime.Parked);
+            strategy.OnRunEnded(runtime.Parked, world.CutShortByStep);
         }
 
         var record = world.ToRecord();

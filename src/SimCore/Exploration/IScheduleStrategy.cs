@@ -17,8 +17,10 @@ internal interface IScheduleStrategy
     {
     }
 
-    /// <summary>Told when a run ends by itself: the threads still parked at a gate (daemons whose next step never came).</summary>
-    void OnRunEnded(IReadOnlyList<SimThread> parked)
+    /// <summary>Told when a run ends by itself: the threads still parked at a gate (whose next step never came).</summary>
+    /// <param name="parked">The threads parked at a gate when the run ended.</param>
+    /// <param name="cutShort">True when a violation raised by the last step's thread (an assertion, an uncaught exception) ended the run there.</param>
+    void OnRunEnded(IReadOnlyList<SimThread> parked, bool cutShort)
     {
     }
 }

@@ -187,6 +187,12 @@ internal sealed partial class World : ISim
         _runtime.OnViolation(v);
     }
 
+    /// <summary>
+    /// True when the run ended at a violation raised by a thread's own code (an assertion, an uncaught
+    /// exception) rather than by finishing, a deadlock or the step bound: the last step ended the run.
+    /// </summary>
+    internal bool CutShortByStep => _violations.Count > 0 && _violations[0].Invariant is not ("deadlock" or "step-bound");
+
     /// <summary>Builds the run's record once it has ended (or been abandoned).</summary>
     internal RunRecord ToRecord() =>
         new(_output.ToArray(), _events.ToArray(), _violations.ToArray(), Completed, Steps, _threads.Select(t => t.Name).ToArray(), _runtime.IsVirtual);

@@ -24,6 +24,9 @@ internal sealed class DporNode
     public HashSet<int> Backtrack { get; } = [];
     public HashSet<int> Done { get; } = [];
     public Dictionary<int, DporStep> Sleep { get; private init; } = [];
+
+    /// <summary>Threads whose step here ended the run with a violation: dependent with every step, so never put to sleep.</summary>
+    public HashSet<int> Enders { get; } = [];
     public int Chosen { get; set; }
 
     // Value nodes.
@@ -102,7 +105,7 @@ internal sealed class DporNode
 
         foreach (var id in Done)
         {
-            if (id != Chosen)
+            if (id != Chosen && !Enders.Contains(id))
             {
                 var access = StepOf(id);
                 if (!access.ConflictsWith(chosen))

@@ -213,9 +213,20 @@ internal sealed class DporStrategy(bool reduction, IReadOnlyList<DporNode>? pref
     /// The run's last step ended it (rule 2) while daemons were parked at a gate: each of their
     /// pending steps was disabled by that step, so the search must also try them before it.
     /// </summary>
-    public void OnRunEnded(IReadOnlyList<SimThread> parked)
+    public void OnRunEnded(IReadOnlyList<SimThread> parked, bool cutShort)
     {
-        if (!reduction || _events.Count == 0 || !_events[^1].Step.MayEndRun)
+        if (!reduction || _events.Count == 0)
+        {
+            return;
+        }
+
+        if (cutShort)
+        {
+            ReverseRacesWithEndingStep(parked);
+            return;
+        }
+
+        if (!_events[^1].Step.MayEndRun)
         {
             return;
         }
@@ -240,6 +251,60 @@ internal sealed class DporStrategy(bool reduction, IReadOnlyList<DporNode>? pref
             else
             {
                 // Woken only by a step after the node: stay sound by trying every enabled thread.
+                node.Backtrack.UnionWith(node.EnabledIds);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A violation raised by the last step's thread ended the run right after that step, so the
+    /// step is dependent with every other thread's step: those taken before it without being
+    /// ordered before it (reversing them changes what ran before the end), and those still pending
+    /// (the end disabled them). Neither is known before the step runs, so the races are reversed
+    /// now and the step is kept out of its siblings' sleep sets.
+    /// </summary>
+    private void ReverseRacesWithEndingStep(IReadOnlyList<SimThread> parked)
+    {
+        var i = _events.Count - 1;
+        var last = _events[i];
+        var node = _stack[last.Node];
+        if (node.Fixed)
+        {
+            return;
+        }
+
+        node.Enders.Add(last.Thread);
+        _races.Clear();
+        for (var j = 0; j < i; j++)
+        {
+            var e = _events[j];
+            if (e.Thread != last.Thread && !VectorClock.HappensBefore(e.Clock, e.Thread, last.Clock))
+            {
+                _races.Add(j);
+            }
+        }
+
+        foreach (var j in _races)
+        {
+            if (!OrderedThroughAnotherRace(j))
+            {
+                AddBacktrack(j, i);
+            }
+        }
+
+        foreach (var t in parked)
+        {
+            if (t.Id == last.Thread)
+            {
+                continue;
+            }
+
+            if (node.IsEnabled(t.Id))
+            {
+                node.Backtrack.Add(t.Id);
+            }
+            else
+            {
                 node.Backtrack.UnionWith(node.EnabledIds);
             }
         }
