@@ -108,9 +108,17 @@ public static class TraceJson
         }
     }
 
-    private static JsonObject EventToJson(int index, TraceEvent e)
+    /// <summary>One event as the trace format writes it; <paramref name="index"/> null leaves out <c>i</c> (the replay diff numbers its rows itself).</summary>
+    internal static JsonObject EventToJson(int? index, TraceEvent e)
     {
-        var o = new JsonObject { ["i"] = index, ["t"] = e.TimeMicros / 1_000_000m, ["thread"] = e.Thread };
+        var o = new JsonObject();
+        if (index is { } i)
+        {
+            o["i"] = i;
+        }
+
+        o["t"] = e.TimeMicros / 1_000_000m;
+        o["thread"] = e.Thread;
         if (e.Greenlet is not null)
         {
             o["greenlet"] = e.Greenlet;

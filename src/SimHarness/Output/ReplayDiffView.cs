@@ -83,31 +83,7 @@ internal static class ReplayDiffView
         return rows;
     }
 
-    private static JsonObject? EventJson(TraceEvent? e)
-    {
-        if (e is null)
-        {
-            return null;
-        }
-
-        var o = new JsonObject { ["t"] = e.TimeMicros / 1_000_000m, ["thread"] = e.Thread, ["op"] = e.Op };
-        if (e.Target is not null)
-        {
-            o["object"] = e.Target;
-        }
-
-        if (e.Result is not null)
-        {
-            o["result"] = e.Result;
-        }
-
-        if (e.Text is not null)
-        {
-            o["text"] = e.Text;
-        }
-
-        return o;
-    }
+    private static JsonObject? EventJson(TraceEvent? e) => e is null ? null : TraceJson.EventToJson(null, e);
 
     private static string Text(TraceEvent? e) => e?.ToString() ?? "(end)";
 

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace SimHarness.Tests.Tracing.Timeline;
 
 /// <summary>Debian's <c>chromium</c> run headless: loads a local page, runs its script, dumps the resulting DOM.</summary>
@@ -21,36 +18,11 @@ internal static class HeadlessChromium
         var profile = Directory.CreateTempSubdirectory("simharness-chromium-");
         try
         {
-            var psi = new ProcessStartInfo(chromium)
+            string[] args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--window-size=1280,900", $"--user-data-dir={profile.FullName}", "--dump-dom", new Uri(Path.GetFullPath(htmlFile)).AbsoluteUri];
+            var (code, dom, stderr) = await ExternalProcess.RunAsync(chromium, null, args, timeout);
+            if (code != 0 || dom.Length == 0)
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                StandardOutputEncoding = Encoding.UTF8,
-                UseShellExecute = false,
-            };
-            foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--window-size=1280,900", $"--user-data-dir={profile.FullName}", "--dump-dom", new Uri(Path.GetFullPath(htmlFile)).AbsoluteUri })
-            {
-                psi.ArgumentList.Add(a);
-            }
-
-            using var p = Process.Start(psi)!;
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            var stderr = p.StandardError.ReadToEndAsync();
-            using var cts = new CancellationTokenSource(timeout);
-            try
-            {
-                await p.WaitForExitAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                p.Kill(entireProcessTree: true);
-                throw new TimeoutException($"chromium did not dump {htmlFile} within {timeout.TotalSeconds} s");
-            }
-
-            var dom = await stdout;
-            if (p.ExitCode != 0 || dom.Length == 0)
-            {
-                throw new InvalidOperationException($"chromium exited with {p.ExitCode}: {(await stderr).Trim()}");
+                throw new InvalidOperationException($"chromium exited with {code}: {stderr.Trim()}");
             }
 
             return dom;
