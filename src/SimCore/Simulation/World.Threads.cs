@@ -114,7 +114,7 @@ internal sealed partial class World
         {
             if (!Ended)
             {
-                Violate("uncaught-exception", $"Exception in thread {t.Name}: {ex.GetType().Name}: {ex.Message}");
+                Violate("uncaught-exception", $"Exception in thread {t.Name}: {ex.GetType().Name}: {ex.Message}", raisedByThread: true);
             }
 
             return;

@@ -114,7 +114,7 @@ internal sealed partial class World : ISim
     {
         if (!condition)
         {
-            Violate(invariant, message);
+            Violate(invariant, message, raisedByThread: true);
         }
     }
 
@@ -174,7 +174,11 @@ internal sealed partial class World : ISim
         });
 
     /// <summary>Reports a violation and ends the run.</summary>
-    internal void Violate(string invariant, string message)
+    /// <summary>Records a violation and ends the run.</summary>
+    /// <param name="invariant">The invariant broken.</param>
+    /// <param name="message">What happened.</param>
+    /// <param name="raisedByThread">True when a thread's own code raised it (an assertion, an uncaught exception) right after its step.</param>
+    internal void Violate(string invariant, string message, bool raisedByThread = false)
     {
         // Assert and uncaught exceptions call this outside a step: the real backend needs the lock.
         using var _ = Atomic();
@@ -185,6 +189,7 @@ internal sealed partial class World : ISim
 
         var v = new Violation(invariant, message);
         _violations.Add(v);
+        CutShortByStep = raisedByThread;
         EndRun(completed: false);
         _runtime.OnViolation(v);
     }
@@ -193,7 +198,7 @@ internal sealed partial class World : ISim
     /// True when the run ended at a violation raised by a thread's own code (an assertion, an uncaught
     /// exception) rather than by finishing, a deadlock or the step bound: the last step ended the run.
     /// </summary>
-    internal bool CutShortByStep => _violations.Count > 0 && _violations[0].Invariant is not ("deadlock" or "step-bound");
+    internal bool CutShortByStep { get; private set; }
 
     /// <summary>Builds the run's record once it has ended (or been abandoned).</summary>
     internal RunRecord ToRecord() =>
