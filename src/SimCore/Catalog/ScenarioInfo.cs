@@ -75,6 +75,14 @@ public sealed class ScenarioInfo
         return values;
     }
 
+    /// <summary>Why the state-caching search may not merge this scenario's states, or null when it may.</summary>
+    /// <remarks>An end-of-run invariant over the whole run record can read the event log, which is not part of the state.</remarks>
+    internal string? StateCachingBlocker()
+    {
+        var reader = ((Scenario)Activator.CreateInstance(Type)!).Invariants.FirstOrDefault(i => !i.ReadsOutputOnly);
+        return reader is null ? null : $"invariant '{reader.Name}' reads the whole run, not only its output (make it a monitor or Invariant.OverOutput)";
+    }
+
     /// <summary>Makes a fresh instance with the given (resolved) parameter values.</summary>
     public Scenario Create(IReadOnlyDictionary<string, object> values)
     {

@@ -29,21 +29,42 @@ internal static class BuiltInExecutor
             decisions.Add(new Decision(DecisionKind.Value, v));
             return v;
         });
-        var world = new World(runtime, maxSteps) { TrackWakes = true };
+        var world = new World(runtime, maxSteps) { TrackWakes = true, TrackState = strategy.TracksState };
         world.StartMain(() => scenario.RunAsync(world));
         context.RunUntilIdle();
         var candidates = new List<SimThread>();
+        var disabled = new List<SimThread>();
         var pruned = false;
         while (!world.Ended)
         {
             candidates.Clear();
-            candidates.AddRange(runtime.Parked);
-            if (candidates.Count == 0)
+            disabled.Clear();
+            foreach (var t in runtime.Parked)
             {
-                // The record says someone is runnable but nobody reached a gate: a primitive broke rule 1.
-                throw new InvalidOperationException($"internal error: {world.RunnableCount} runnable thread(s) but none at a scheduling point");
+                (t.Guard is null || t.Guard.IsEnabled(world.NowMicros) ? candidates : disabled).Add(t);
             }
 
+            if (candidates.Count == 0)
+            {
+                if (disabled.Count == 0)
+                {
+                    // The record says someone is runnable but nobody reached a gate: a primitive broke rule 1.
+                    throw new InvalidOperationException($"internal error: {world.RunnableCount} runnable thread(s) but none at a scheduling point");
+                }
+
+                // Every parked thread would block: time moves to the next deadline, or it is a deadlock.
+                world.Ticks = 0;
+                strategy.OnTimeAdvancing(disabled);
+                if (world.AdvanceForGuards(disabled))
+                {
+                    context.RunUntilIdle();
+                    strategy.OnTimeAdvanced(disabled);
+                }
+
+                continue;
+            }
+
+            strategy.OnDisabled(disabled);
             var chosen = strategy.PickThread(candidates);
             if (chosen is null)
             {

@@ -29,7 +29,7 @@ internal static class BuiltInExplorer
         var clock = new WallTimer();
         var tally = new SearchTally(options.MaxOutcomes);
         var finished = exhaustive
-            ? ExhaustiveSearch.Run(scenario, values, options, tally, clock)
+            ? ExhaustiveSearch.Run(scenario, values, options, tally, clock, report)
             : Sample(scenario, values, options, tally, clock);
         options.Progress?.Report(new ExplorationProgress(tally.Schedules, tally.DistinctOutputs, tally.ViolatingRuns, options.Iterations));
         tally.Fill(report, (run, kind) => WriteTrace(scenario, values, options, run, kind), digests: options.Shard is not null);

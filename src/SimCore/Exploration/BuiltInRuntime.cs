@@ -17,6 +17,8 @@ internal sealed class BuiltInRuntime(SimSynchronizationContext context, Func<int
 
     public long WallMicros => 0;
 
+    public bool HonoursGuards => true;
+
     public StepGate BeforeStep(SimThread thread, Access access)
     {
         thread.Pending = access;

@@ -86,7 +86,9 @@ internal sealed partial class World : ISim
         var t = CurrentThread;
         await StepAsync(t, new Access(OutputObjectId, AccessKind.Write, "print"));
         using var _ = Atomic();
-        _output.Add(new OutputLine(NowMicros, t.Label, text));
+        var line = new OutputLine(NowMicros, t.Label, text);
+        _output.Add(line);
+        ObserveOutput(line);
         Record(t, "print", OutputObjectId, null, text);
     }
 
@@ -143,10 +145,18 @@ internal sealed partial class World : ISim
     internal StepGate StepAsync(SimThread thread, Access access) =>
         Ended ? throw new ThreadKilledException() : _runtime.BeforeStep(thread, access);
 
+    /// <summary>The scheduling point before a step that may block: the built-in scheduler offers the thread only once <paramref name="guard"/> is enabled.</summary>
+    internal StepGate StepAsync(SimThread thread, Access access, StepGuard guard)
+    {
+        thread.Guard = _runtime.HonoursGuards ? guard : null;
+        return StepAsync(thread, access);
+    }
+
     /// <summary>Called by the runtime as a thread passes its scheduling point: counts the step and enforces the bound.</summary>
     /// <exception cref="ThreadKilledException">The run has ended, or this step broke the step bound.</exception>
     internal void PassGate(SimThread thread)
     {
+        thread.Guard = null;
         if (Ended)
         {
             throw new ThreadKilledException();
@@ -166,12 +176,15 @@ internal sealed partial class World : ISim
     }
 
     /// <summary>Appends an entry to the readable event log.</summary>
-    internal void Record(SimThread thread, string op, int objectId, string? result, string? text) =>
+    internal void Record(SimThread thread, string op, int objectId, string? result, string? text)
+    {
         _events.Add(new TraceEvent(NowMicros, thread.Name, op, objectId < 0 ? null : ObjectName(objectId), result, text)
         {
             // Which greenlet of the thread took the step: the timeline draws one lane per greenlet.
             Greenlet = thread.LabelOverride?.Invoke(),
         });
+        Observe(thread, op, objectId, result, text);
+    }
 
     /// <summary>Reports a violation and ends the run.</summary>
     /// <summary>Records a violation and ends the run.</summary>

@@ -34,12 +34,13 @@ internal static class ExploreCommand
             HelpName = "DIR",
         };
         var noReduction = new Option<bool>("--no-reduction") { Description = "explore every interleaving (no partial-order reduction)" };
+        var noStateCache = new Option<bool>("--no-state-cache") { Description = "do not skip states already explored (state caching is on by default)" };
         var assembly = CommonOptions.Assembly();
         var workers = new Option<int>("--workers") { Description = "OS threads sharing one exhaustive search (the same outcomes and violations as one)", DefaultValueFactory = _ => 1, HelpName = "N" };
         var shard = new Option<string?>("--shard") { Description = "explore only shard i of n of the exhaustive search (1 <= i <= n); combine the reports with `merge`", HelpName = "i/n" };
         var cmd = new Command("explore", "explore the schedules of scenarios; Ctrl-C or --time-limit stops and still reports")
         {
-            scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, noReduction, workers, shard, assembly,
+            scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, noReduction, noStateCache, workers, shard, assembly,
         };
 
         // Census gating (issue 5) keeps to its own lines: explore's other options grow on other branches.
@@ -72,6 +73,7 @@ internal static class ExploreCommand
                 StopOnFirst = p.GetValue(stopOnFirst),
                 TracesDirectory = p.GetValue(traces),
                 Reduction = !p.GetValue(noReduction),
+                StateCache = !p.GetValue(noStateCache),
                 Workers = AtLeastOne(p.GetValue(workers)),
                 Shard = p.GetValue(shard) is { } sh ? Exploration.Parallel.ShardSpec.Parse(sh) : null,
             };
