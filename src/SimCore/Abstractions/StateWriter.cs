@@ -9,13 +9,14 @@ namespace SimHarness;
 /// Two states with equal digests are taken to have the same future by the state-caching search, so
 /// everything that can change what happens next must be written. Values are written with their
 /// length or a type tag, so <c>Add("ab").Add("c")</c> and <c>Add("a").Add("bc")</c> differ.
-/// The digest is XxHash128: the chance that two different states collide is about n²/2¹²⁹ for n
-/// states (below 10⁻²⁴ for a billion states).
+/// The digest is XxHash128 over what was written: the chance that two different states collide is
+/// about n²/2¹²⁹ for n states (below 10⁻²⁰ for a billion states).
 /// </remarks>
 public sealed class StateWriter
 {
-    private readonly XxHash128 _hash = new();
-    private readonly byte[] _buffer = new byte[17];
+    // Everything is written to one buffer and hashed once: far cheaper than hashing piece by piece.
+    private byte[] _buffer = new byte[256];
+    private int _length;
 
     internal StateWriter()
     {
@@ -24,9 +25,9 @@ public sealed class StateWriter
     /// <summary>Writes an integer.</summary>
     public StateWriter Add(long value)
     {
-        _buffer[0] = 1;
-        BinaryPrimitives.WriteInt64LittleEndian(_buffer.AsSpan(1), value);
-        _hash.Append(_buffer.AsSpan(0, 9));
+        var span = Reserve(9);
+        span[0] = 1;
+        BinaryPrimitives.WriteInt64LittleEndian(span[1..], value);
         return this;
     }
 
@@ -38,47 +39,53 @@ public sealed class StateWriter
     {
         if (value is null)
         {
-            _buffer[0] = 2;
-            _hash.Append(_buffer.AsSpan(0, 1));
+            Reserve(1)[0] = 2;
             return this;
         }
 
-        Add((long)value.Length);
-        _hash.Append(MemoryMarshalBytes(value));
+        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        var span = Reserve(5 + max);
+        span[0] = 4;
+        var n = Encoding.UTF8.GetBytes(value, span[5..]);
+        BinaryPrimitives.WriteInt32LittleEndian(span[1..], n);
+        _length -= max - n;
         return this;
     }
 
     /// <summary>Writes raw bytes, length first.</summary>
     public StateWriter Add(ReadOnlySpan<byte> bytes)
     {
-        Add((long)bytes.Length);
-        _hash.Append(bytes);
+        var span = Reserve(5 + bytes.Length);
+        span[0] = 5;
+        BinaryPrimitives.WriteInt32LittleEndian(span[1..], bytes.Length);
+        bytes.CopyTo(span[5..]);
         return this;
     }
 
     /// <summary>Writes another digest.</summary>
     public StateWriter Add(UInt128 digest)
     {
-        _buffer[0] = 3;
-        BinaryPrimitives.WriteUInt128LittleEndian(_buffer.AsSpan(1), digest);
-        _hash.Append(_buffer.AsSpan(0, 17));
+        var span = Reserve(17);
+        span[0] = 3;
+        BinaryPrimitives.WriteUInt128LittleEndian(span[1..], digest);
         return this;
     }
 
     /// <summary>The digest of everything written so far.</summary>
-    internal UInt128 Digest() => _hash.GetCurrentHashAsUInt128();
+    internal UInt128 Digest() => XxHash128.HashToUInt128(_buffer.AsSpan(0, _length));
 
     /// <summary>Starts over.</summary>
-    internal void Reset() => _hash.Reset();
+    internal void Reset() => _length = 0;
 
-    /// <summary>The digest of one value's written form: what <see cref="Add(string)"/> would write, hashed alone.</summary>
-    internal static UInt128 Chain(UInt128 previous, Action<StateWriter> write)
+    private Span<byte> Reserve(int count)
     {
-        var w = new StateWriter();
-        w.Add(previous);
-        write(w);
-        return w.Digest();
-    }
+        if (_length + count > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + count));
+        }
 
-    private static ReadOnlySpan<byte> MemoryMarshalBytes(string s) => Encoding.UTF8.GetBytes(s);
+        var span = _buffer.AsSpan(_length, count);
+        _length += count;
+        return span;
+    }
 }

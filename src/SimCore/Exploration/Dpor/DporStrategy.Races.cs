@@ -211,19 +211,46 @@ internal sealed partial class DporStrategy
                 after = meet ??= MeetOfLiveClocks(world);
             }
 
-            foreach (var e in _events)
+            if (key.Ender)
             {
-                if (e.Thread == key.Thread || !key.ConflictsWith(e.Step) || VectorClock.HappensBefore(e.Clock, e.Thread, after))
+                for (var j = 0; j < _events.Count; j++)
                 {
-                    continue;
+                    BacktrackAllIfRace(key, j, after);
                 }
 
-                var node = _stack[e.Node];
-                if (!node.Fixed)
-                {
-                    node.Backtrack.UnionWith(node.EnabledIds);
-                }
+                continue;
             }
+
+            // Only steps on the same object, and daemon steps against a run-ending finish, can conflict.
+            if (key.ObjectId >= 0 && _eventsByObject.TryGetValue(key.ObjectId, out var onObject))
+            {
+                onObject.ForEach(j => BacktrackAllIfRace(key, j, after));
+            }
+
+            if (key.MayEndRun)
+            {
+                _daemonEvents.ForEach(j => BacktrackAllIfRace(key, j, after));
+            }
+
+            if (key.Daemon)
+            {
+                _endEvents.ForEach(j => BacktrackAllIfRace(key, j, after));
+            }
+        }
+    }
+
+    private void BacktrackAllIfRace(StepKey key, int j, int[] after)
+    {
+        var e = _events[j];
+        if (e.Thread == key.Thread || !key.ConflictsWith(e.Step) || VectorClock.HappensBefore(e.Clock, e.Thread, after))
+        {
+            return;
+        }
+
+        var node = _stack[e.Node];
+        if (!node.Fixed)
+        {
+            node.Backtrack.UnionWith(node.EnabledIds);
         }
     }
 
