@@ -166,12 +166,19 @@ internal sealed partial class World : ISim
     }
 
     /// <summary>Appends an entry to the readable event log.</summary>
-    internal void Record(SimThread thread, string op, int objectId, string? result, string? text) =>
+    /// <remarks>The monitors see it at once: one of them may end the run at this step.</remarks>
+    internal void Record(SimThread thread, string op, int objectId, string? result, string? text)
+    {
         _events.Add(new TraceEvent(NowMicros, thread.Name, op, objectId < 0 ? null : ObjectName(objectId), result, text)
         {
             // Which greenlet of the thread took the step: the timeline draws one lane per greenlet.
             Greenlet = thread.LabelOverride?.Invoke(),
         });
+        if (_monitors.Length != 0)
+        {
+            FeedMonitors();
+        }
+    }
 
     /// <summary>Reports a violation and ends the run.</summary>
     /// <summary>Records a violation and ends the run.</summary>
