@@ -7,12 +7,17 @@ namespace SimHarness.Scenarios.Sockets;
 /// it received so far has been sent back uppercased, since the echo server replies before reading
 /// more; at the end of the run what it sent is a prefix of that (a reply may still be in progress).
 /// </summary>
-/// <remarks>The event log shows each socket's bytes one char per byte (Latin-1).</remarks>
+/// <remarks>
+/// The event log shows each socket's bytes one char per byte (Latin-1). An end whose send or recv
+/// was reset (an injected fault, or the peer's reset) or hit a broken pipe is no longer checked:
+/// the bytes in flight are lost by design there.
+/// </remarks>
 internal sealed class StreamIntegrityMonitor : Monitor
 {
     // Insertion order matters: the end-of-run verdict names the first end (by first send) that is wrong.
     private readonly Dictionary<string, StringBuilder> _received = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StringBuilder> _sent = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _broken = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override string Name => "stream-integrity";
@@ -23,8 +28,14 @@ internal sealed class StreamIntegrityMonitor : Monitor
     /// <inheritdoc />
     public override string? OnEvent(TraceEvent e)
     {
-        if (e.Target is not { } o || !o.StartsWith("srv#", StringComparison.Ordinal))
+        if (e.Target is not { } o || !o.StartsWith("srv#", StringComparison.Ordinal) || _broken.Contains(o))
         {
+            return null;
+        }
+
+        if (e.Op is "send" or "recv" && e.Result is { } result && (result.StartsWith("reset", StringComparison.Ordinal) || result == "broken pipe"))
+        {
+            _broken.Add(o);
             return null;
         }
 
@@ -53,7 +64,7 @@ internal sealed class StreamIntegrityMonitor : Monitor
     /// <inheritdoc />
     public override string? OnRunEnd(RunRecord run)
     {
-        foreach (var (end, s) in _sent)
+        foreach (var (end, s) in _sent.Where(kv => !_broken.Contains(kv.Key)))
         {
             var received = Get(_received, end).ToString();
             if (!EchoInvariants.UpperAscii(received).StartsWith(s.ToString(), StringComparison.Ordinal))
@@ -70,6 +81,11 @@ internal sealed class StreamIntegrityMonitor : Monitor
     {
         Write(state, _received);
         Write(state, _sent);
+        state.Add(_broken.Count);
+        foreach (var end in _broken)
+        {
+            state.Add(end);
+        }
     }
 
     private static void Write(StateWriter state, Dictionary<string, StringBuilder> ends)

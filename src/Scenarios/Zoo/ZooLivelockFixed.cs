@@ -18,7 +18,7 @@ public class ZooLivelockFixed : Scenario
     [Param("seconds a walker sleeps between two polls of the other's flag")]
     public decimal Backoff { get; set; } = 0.1m;
 
-    /// <summary>Polling never ends in the broken twin: a small bound cuts it quickly (every run of this twin takes under 30 steps).</summary>
+    /// <summary>A backstop: the broken twin's livelock is reported by <see cref="WalkerPassesMonitor"/> long before it (every run of this twin takes under 30 steps).</summary>
     public override long MaxSteps => 60;
 
     /// <inheritdoc />
