@@ -1,4 +1,5 @@
 using SimHarness;
+using Monitor = SimHarness.Monitor;
 
 namespace MyScenarios;
 
@@ -40,6 +41,8 @@ public sealed class DoubleCheckedStart : Scenario
             await w.JoinAsync();
         }
     }
+
+    public override IEnumerable<Monitor> Monitors => [new ServiceStarted()];
 
     public override IEnumerable<Invariant> Invariants =>
     [
