@@ -48,8 +48,8 @@ public class DiningPhilosophers : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("neighbours-never-eat-together", "two philosophers who share a fork never eat at the same time", r => TableInvariants.NeighboursApart(r, Philosophers, Starts, Finishes)),
-        new("everyone-eats", "every philosopher eats every meal", r => TableInvariants.EveryoneEats(r, Philosophers, Meals, Finishes)),
+        Invariant.OverOutput("neighbours-never-eat-together", "two philosophers who share a fork never eat at the same time", o => TableInvariants.NeighboursApart(o, Philosophers, Starts, Finishes)),
+        Invariant.OverOutput("everyone-eats", "every philosopher eats every meal", o => TableInvariants.EveryoneEats(o, Philosophers, Meals, Finishes)),
     ];
 
     private async Task DineAsync(ISim sim, Lock[] forks, int seat)

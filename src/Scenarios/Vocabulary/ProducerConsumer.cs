@@ -66,11 +66,13 @@ public sealed class ProducerConsumer : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("each-item-once", "every item put is consumed exactly once", r => QueueInvariants.EachItemOnce(r, Producers, Items)),
-        new("fifo-per-producer", "each consumer gets each producer's items in the order they were put", QueueInvariants.FifoPerProducer),
-        new("bounded", "the queue never holds more than maxsize items", r => QueueInvariants.Bounded(r, Maxsize)),
-        new("done-last", $"'{AllDone}' is printed once, after every item", r => QueueInvariants.DoneLast(r, AllDone)),
+        Invariant.OverOutput("each-item-once", "every item put is consumed exactly once", o => QueueInvariants.EachItemOnce(o, Producers, Items)),
+        Invariant.OverOutput("fifo-per-producer", "each consumer gets each producer's items in the order they were put", QueueInvariants.FifoPerProducer),
+        Invariant.OverOutput("done-last", $"'{AllDone}' is printed once, after every item", o => QueueInvariants.DoneLast(o, AllDone)),
     ];
+
+    /// <inheritdoc />
+    public override IEnumerable<Monitor> Monitors => [new BoundedQueueMonitor(Maxsize)];
 
     internal static string Item(int producer, int k) => $"p{producer}-{k}";
 

@@ -56,7 +56,7 @@ public class ZooCheckThenActFixed : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("initialised-once", "exactly one worker initialises the resource", r => ZooInvariants.CountOf(r, Initialises, 1)),
-        new("every-worker-uses", "every worker uses the resource", r => ZooInvariants.CountOf(r, Uses, Workers)),
+        Invariant.OverOutput("initialised-once", "exactly one worker initialises the resource", output => ZooInvariants.CountOf(output, Initialises, 1)),
+        Invariant.OverOutput("every-worker-uses", "every worker uses the resource", output => ZooInvariants.CountOf(output, Uses, Workers)),
     ];
 }

@@ -63,10 +63,10 @@ public class ZooLostUpdateFixed : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("no-lost-update", "the counter ends at threads x increments", r =>
+        Invariant.OverOutput("no-lost-update", "the counter ends at threads x increments", output =>
         {
             var expected = $"{Total}{Threads * Increments}";
-            var line = r.Output.LastOrDefault(o => o.Text.StartsWith(Total, StringComparison.Ordinal))?.Text;
+            var line = output.LastOrDefault(o => o.Text.StartsWith(Total, StringComparison.Ordinal))?.Text;
             return line == expected ? null : $"main printed '{line ?? "nothing"}', expected '{expected}': an increment was lost";
         }),
     ];

@@ -84,10 +84,10 @@ public class ZooRecvAsMessageFixed : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("one-message-per-send", "the server reads exactly the messages the client sent, in order", r =>
+        Invariant.OverOutput("one-message-per-send", "the server reads exactly the messages the client sent, in order", output =>
         {
             var expected = Enumerable.Range(1, Messages).Select(i => Got + Show($"hello {i}")).ToArray();
-            var actual = r.Output.Where(o => o.Text.StartsWith(Got, StringComparison.Ordinal)).Select(o => o.Text).ToArray();
+            var actual = output.Where(o => o.Text.StartsWith(Got, StringComparison.Ordinal)).Select(o => o.Text).ToArray();
             return actual.SequenceEqual(expected, StringComparer.Ordinal)
                 ? null
                 : $"the client sent {string.Join(", ", expected.Select(e => e[Got.Length..]))}; the server read {(actual.Length == 0 ? "nothing" : string.Join(", ", actual.Select(a => a[Got.Length..])))}";

@@ -105,9 +105,9 @@ public class ZooResetKillsServerFixed : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("every-client-answered", "every client gets its echo or sees a fault of its own connection", r =>
+        Invariant.OverOutput("every-client-answered", "every client gets its echo or sees a fault of its own connection", output =>
         {
-            var lines = r.Output.Where(o => o.Text.StartsWith(Reply, StringComparison.Ordinal) || o.Text.StartsWith(ClientFault, StringComparison.Ordinal)).ToArray();
+            var lines = output.Where(o => o.Text.StartsWith(Reply, StringComparison.Ordinal) || o.Text.StartsWith(ClientFault, StringComparison.Ordinal)).ToArray();
             if (lines.Length != Clients)
             {
                 return $"{lines.Length} of {Clients} clients finished their round trip";

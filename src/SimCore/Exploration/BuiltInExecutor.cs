@@ -30,6 +30,7 @@ internal static class BuiltInExecutor
             return v;
         });
         var world = new World(runtime, maxSteps) { TrackWakes = true, TrackState = strategy.TracksState };
+        world.AttachMonitors(scenario.Monitors);
         world.StartMain(() => scenario.RunAsync(world));
         context.RunUntilIdle();
         var candidates = new List<SimThread>();
@@ -89,7 +90,7 @@ internal static class BuiltInExecutor
         var record = world.ToRecord();
         if (!pruned)
         {
-            var violations = InvariantChecker.Check(scenario, record);
+            var violations = InvariantChecker.Check(scenario, record, world.Monitors);
             if (!ReferenceEquals(violations, record.Violations))
             {
                 record = record.WithViolations(violations);

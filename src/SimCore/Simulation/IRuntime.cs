@@ -55,7 +55,7 @@ internal readonly struct AtomicScope(object? gate) : IDisposable
         }
         else if (gate is not null)
         {
-            Monitor.Exit(gate);
+            System.Threading.Monitor.Exit(gate);
         }
     }
 }

@@ -97,6 +97,12 @@ internal sealed partial class World
             }
         }
 
+        w.Add(_monitors.Length);
+        foreach (var m in _monitors)
+        {
+            w.Add(m.StateDigest());
+        }
+
         w.Add(_stateful.Count);
         foreach (var o in _stateful)
         {

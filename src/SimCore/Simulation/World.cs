@@ -121,7 +121,22 @@ internal sealed partial class World : ISim
     }
 
     /// <summary>A data choice (segment size, fault...), taken by the active scheduler and recorded.</summary>
-    internal int Choose(int count, string what) => count <= 1 ? 0 : _runtime.ChooseValue(count, what);
+    /// <remarks>The choice is an observation of the thread taking the step: what it does next may depend on it.</remarks>
+    internal int Choose(int count, string what)
+    {
+        if (count <= 1)
+        {
+            return 0;
+        }
+
+        var value = _runtime.ChooseValue(count, what);
+        if (s_current.Value is { } t)
+        {
+            Observe(t, "choice", -1, what, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return value;
+    }
 
     /// <summary>Assigns the next object id and remembers its display name.</summary>
     internal int NewObjectId(string kind)
@@ -176,6 +191,7 @@ internal sealed partial class World : ISim
     }
 
     /// <summary>Appends an entry to the readable event log.</summary>
+    /// <remarks>The monitors see it at once: one of them may end the run at this step.</remarks>
     internal void Record(SimThread thread, string op, int objectId, string? result, string? text)
     {
         _events.Add(new TraceEvent(NowMicros, thread.Name, op, objectId < 0 ? null : ObjectName(objectId), result, text)
@@ -184,6 +200,10 @@ internal sealed partial class World : ISim
             Greenlet = thread.LabelOverride?.Invoke(),
         });
         Observe(thread, op, objectId, result, text);
+        if (_monitors.Length != 0)
+        {
+            FeedMonitors();
+        }
     }
 
     /// <summary>Reports a violation and ends the run.</summary>
