@@ -85,8 +85,9 @@ internal sealed partial class World
         w.Add(_threads.Count);
         foreach (var t in _threads)
         {
-            // A finished thread does nothing more: what it observed no longer matters.
-            w.Add(t.Id).Add(t.Name).Add((long)t.Status).Add(t.IsDaemon).Add(t.Status == ThreadStatus.Finished ? default : t.Observed);
+            // A finished thread's observations stay: what it computed may live on in a variable
+            // another thread reads after joining it.
+            w.Add(t.Id).Add(t.Name).Add((long)t.Status).Add(t.IsDaemon).Add(t.Observed);
             if (t.BlockedOn is { Done: false } b)
             {
                 w.Add(b.ObjectId).Add(b.Deadline);

@@ -192,14 +192,20 @@ internal sealed partial class World : ISim
 
     /// <summary>Appends an entry to the readable event log.</summary>
     /// <remarks>The monitors see it at once: one of them may end the run at this step.</remarks>
-    internal void Record(SimThread thread, string op, int objectId, string? result, string? text)
+    /// <param name="thread">The thread whose step it is.</param>
+    /// <param name="op">The operation.</param>
+    /// <param name="objectId">The object, or -1.</param>
+    /// <param name="result">What the step returned or found, as the log shows it.</param>
+    /// <param name="text">An output line or the bytes a socket moved.</param>
+    /// <param name="resultObserved">False when the log's result is for readers only and the thread's code never sees it (a put's queue length).</param>
+    internal void Record(SimThread thread, string op, int objectId, string? result, string? text, bool resultObserved = true)
     {
         _events.Add(new TraceEvent(NowMicros, thread.Name, op, objectId < 0 ? null : ObjectName(objectId), result, text)
         {
             // Which greenlet of the thread took the step: the timeline draws one lane per greenlet.
             Greenlet = thread.LabelOverride?.Invoke(),
         });
-        Observe(thread, op, objectId, result, text);
+        Observe(thread, op, objectId, resultObserved ? result : null, text);
         if (_monitors.Length != 0)
         {
             FeedMonitors();

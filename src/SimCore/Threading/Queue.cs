@@ -74,7 +74,7 @@ public sealed class Queue<T> : IStateful
                     _items.Enqueue(item);
                     _unfinished++;
                     NotifyOne(_getters);
-                    _world.Record(me, "put", _id, Length(), null);
+                    _world.Record(me, "put", _id, Length(), null, resultObserved: false);
                     return;
                 }
 
@@ -117,7 +117,7 @@ public sealed class Queue<T> : IStateful
                 {
                     var item = _items.Dequeue();
                     NotifyOne(_putters);
-                    _world.Record(me, "get", _id, Length(), null);
+                    _world.Record(me, "get", _id, Length(), null, resultObserved: false);
                     _world.Observe(me, "item", _id, ItemText(item), null);
                     return item;
                 }

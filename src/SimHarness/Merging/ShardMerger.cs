@@ -106,6 +106,10 @@ internal static class ShardMerger
             ["params"] = first.Report["params"]?.DeepClone(),
             ["strategy"] = first.Report["strategy"]?.DeepClone(),
             ["schedules"] = ordered.Sum(s => Number(s.Report, "schedules", s.Path)),
+            // Each shard caches its own states: the sums count a state once per shard that explored it.
+            ["states"] = ordered.Sum(s => s.Report["states"] is null ? 0 : Number(s.Report, "states", s.Path)),
+            ["transitions"] = ordered.Sum(s => s.Report["transitions"] is null ? 0 : Number(s.Report, "transitions", s.Path)),
+            ["stateCaching"] = first.Report["stateCaching"]?.DeepClone(),
             ["complete"] = ordered.All(s => s.Report["complete"]?.GetValue<bool>() == true),
             ["distinctOutputs"] = digests.Count,
             ["outcomes"] = new JsonArray([.. outcomes.Take(s_limit)]),

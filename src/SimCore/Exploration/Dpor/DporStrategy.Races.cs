@@ -182,9 +182,11 @@ internal sealed partial class DporStrategy
     }
 
     /// <summary>Adds a step taken (or left pending) after the last node to that node's state's summary.</summary>
-    private void NoteFutureStep(int thread, DporStep step, bool ender = false)
+    private void NoteFutureStep(int thread, DporStep step, bool ender = false, bool taken = false)
     {
-        if (cache is not null && _lastThreadNode?.State is { } state)
+        // A step taken at a replayed node was summarized when it was first taken (its key does not
+        // depend on the data choices inside it); pending steps and run ends are always noted.
+        if (cache is not null && _lastThreadNode?.State is { } state && !(taken && _lastThreadNodeIndex < _replayedBelow))
         {
             cache.Step(state, StepKey.Of(thread, step, ender));
         }

@@ -34,6 +34,9 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
     private readonly List<int> _initials = [];
     private readonly List<int> _disabled = [];
     private int _pendingReversedAt = -1;
+
+    // Nodes above this index only replay choices already taken (and summarized) in earlier runs.
+    private int _replayedBelow;
     private int[] _scratch = new int[16];
     private int _depth;
     private DporNode? _lastThreadNode;
@@ -49,6 +52,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
                 Transitions++;
                 _stack.RemoveRange(i + 1, _stack.Count - i - 1);
                 ResetRun();
+                _replayedBelow = i;
                 return true;
             }
         }
@@ -62,6 +66,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         _stack.Clear();
         _stack.AddRange(prefix ?? []);
         ResetRun();
+        _replayedBelow = 0;
     }
 
     public void OnDisabled(IReadOnlyList<SimThread> disabled)
@@ -239,7 +244,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         }
 
         var stepClock = VectorClock.Tick(clock, p);
-        NoteFutureStep(p, step);
+        NoteFutureStep(p, step, taken: true);
         _events.Add(new StepEvent(p, step, stepClock, _lastThreadNodeIndex));
         onObject?.Add(index);
         if (step.Daemon)

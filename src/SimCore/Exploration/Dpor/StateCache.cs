@@ -46,7 +46,7 @@ internal sealed class StateCache
     /// <summary>Notes that a step of the search went from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public void Edge(UInt128 from, UInt128 to)
     {
-        if (_visited.TryGetValue(from, out var e))
+        if (_visited.TryGetValue(from, out var e) && !e.Children.Contains(to))
         {
             e.Children.Add(to);
         }
@@ -100,7 +100,7 @@ internal sealed class StateCache
     {
         public int[] Sleep { get; set; } = sleep;
 
-        public HashSet<UInt128> Children { get; } = [];
+        public List<UInt128> Children { get; } = [];
 
         public HashSet<StepKey> Steps { get; } = [];
 
