@@ -33,13 +33,16 @@ internal static class ExploreCommand
             DefaultValueFactory = _ => "simharness-traces",
             HelpName = "DIR",
         };
+        var outcomeTraces = new Option<bool>("--outcome-traces") { Description = "also write a trace of the first run of each distinct transcript (default: violating runs only)" };
+        var junit = new Option<string?>("--junit") { Description = "write a JUnit XML report to FILE (a testcase per scenario)", HelpName = "FILE" };
+        var requireComplete = new Option<bool>("--require-complete") { Description = "exit 2 when an exhaustive search was cut short (--iterations, --time-limit, Ctrl-C)" };
         var noReduction = new Option<bool>("--no-reduction") { Description = "explore every interleaving (no partial-order reduction)" };
         var assembly = CommonOptions.Assembly();
         var workers = new Option<int>("--workers") { Description = "OS threads sharing one exhaustive search (the same outcomes and violations as one)", DefaultValueFactory = _ => 1, HelpName = "N" };
         var shard = new Option<string?>("--shard") { Description = "explore only shard i of n of the exhaustive search (1 <= i <= n); combine the reports with `merge`", HelpName = "i/n" };
         var cmd = new Command("explore", "explore the schedules of scenarios; Ctrl-C or --time-limit stops and still reports")
         {
-            scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, noReduction, workers, shard, assembly,
+            scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, outcomeTraces, junit, requireComplete, noReduction, workers, shard, assembly,
         };
 
         // Census gating (issue 5) keeps to its own lines: explore's other options grow on other branches.
@@ -71,6 +74,7 @@ internal static class ExploreCommand
                 TimeLimit = p.GetValue(timeLimit) is { } s ? TimeSpan.FromSeconds(Positive(s, "--time-limit")) : null,
                 StopOnFirst = p.GetValue(stopOnFirst),
                 TracesDirectory = p.GetValue(traces),
+                OutcomeTraces = p.GetValue(outcomeTraces),
                 Reduction = !p.GetValue(noReduction),
                 Workers = AtLeastOne(p.GetValue(workers)),
                 Shard = p.GetValue(shard) is { } sh ? Exploration.Parallel.ShardSpec.Parse(sh) : null,
@@ -81,13 +85,19 @@ internal static class ExploreCommand
                 throw new UsageException($"--workers and --shard split the exhaustive search only, not --strategy {strategyName}");
             }
 
+            var mustComplete = p.GetValue(requireComplete);
+            if (mustComplete && strategyName != "exhaustive")
+            {
+                throw new UsageException($"--require-complete needs --strategy exhaustive: {strategyName} samples schedules and never completes");
+            }
+
             if (gate is not null && options.Shard is not null)
             {
                 throw new UsageException("--census compares the whole search's outcomes, a shard holds only part of them: merge the shards' reports instead");
             }
 
             var jsonPath = p.GetValue(json);
-            var reports = ExploreAll(ctx, runs, gate is null ? options : CensusGate.Adjust(options));
+            var (reports, cancelled) = ExploreAll(ctx, runs, gate is null ? options : CensusGate.Adjust(options));
             if (jsonPath is not null)
             {
                 var array = new JsonArray(reports.Select(r => (JsonNode?)JsonShapes.Report(r)).ToArray());
@@ -100,20 +110,32 @@ internal static class ExploreCommand
                 File.WriteAllText(jsonPath, JsonShapes.Text(array) + "\n");
             }
 
+            if (p.GetValue(junit) is { } junitPath)
+            {
+                JUnitReport.Write(junitPath, JUnitReport.Build(reports, options, cancelled, mustComplete));
+            }
+
+            if (GitHubAnnotations.Enabled)
+            {
+                foreach (var line in GitHubAnnotations.Lines(reports, options, cancelled))
+                {
+                    ctx.Out.WriteLine(line);
+                }
+            }
+
+            ctx.Out.WriteLine(ExploreSummary.Line(reports, options, cancelled));
             if (gate is not null && gate.Finish(reports, ctx.Out) != ExitCodes.Ok)
             {
                 return ExitCodes.Violation;
             }
 
-            // A shard may hold none of a broken twin's violations; `merge` judges the whole search.
-            return reports.All(r => r.Shard is null ? r.AsExpected : r.ExpectedViolation is not null || r.Violations.Count == 0)
-                ? ExitCodes.Ok
-                : ExitCodes.Violation;
+            var incomplete = mustComplete && reports.Any(r => ExploreSummary.CutShort(r, options, cancelled) is not null);
+            return reports.All(ExploreSummary.AsExpected) && !incomplete ? ExitCodes.Ok : ExitCodes.Violation;
         });
         return cmd;
     }
 
-    private static List<ExplorationReport> ExploreAll(CliContext ctx, IReadOnlyList<(ScenarioInfo Info, IReadOnlyDictionary<string, object> Values)> runs, ExplorationOptions options)
+    private static (List<ExplorationReport> Reports, bool Cancelled) ExploreAll(CliContext ctx, IReadOnlyList<(ScenarioInfo Info, IReadOnlyDictionary<string, object> Values)> runs, ExplorationOptions options)
     {
         using var cts = new CancellationTokenSource();
         void OnCancel(object? sender, ConsoleCancelEventArgs e)
@@ -127,7 +149,8 @@ internal static class ExploreCommand
         try
         {
             var view = new ExploreView(ctx, options with { Cancellation = cts.Token });
-            return view.Run(runs);
+            var reports = view.Run(runs);
+            return (reports, cts.IsCancellationRequested);
         }
         finally
         {
