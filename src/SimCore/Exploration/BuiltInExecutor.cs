@@ -32,6 +32,7 @@ internal static class BuiltInExecutor
         var world = new World(runtime, maxSteps) { TrackWakes = true };
         world.StartMain(() => scenario.RunAsync(world));
         context.RunUntilIdle();
+        ThrowIfEscaped(context, runtime);
         var candidates = new List<SimThread>();
         var pruned = false;
         while (!world.Ended)
@@ -40,8 +41,9 @@ internal static class BuiltInExecutor
             candidates.AddRange(runtime.Parked);
             if (candidates.Count == 0)
             {
-                // The record says someone is runnable but nobody reached a gate: a primitive broke rule 1.
-                throw new InvalidOperationException($"internal error: {world.RunnableCount} runnable thread(s) but none at a scheduling point");
+                // The record says someone is runnable but nobody reached a gate: the scenario's code
+                // awaits something outside the world (rule 1 of docs/semantics.md).
+                throw HarnessEscapeException.NoneAtAGate(world.Threads.Where(t => t.Status == ThreadStatus.Runnable).Select(t => t.Name));
             }
 
             var chosen = strategy.PickThread(candidates);
@@ -57,6 +59,7 @@ internal static class BuiltInExecutor
             world.Ticks = 0;
             runtime.Release(chosen);
             context.RunUntilIdle();
+            ThrowIfEscaped(context, runtime);
             strategy.OnStepCompleted(chosen, access, world.WokenByStep, world.Ticks > 0);
         }
 
@@ -76,5 +79,18 @@ internal static class BuiltInExecutor
         }
 
         return new RunResult(record, decisions, pruned);
+    }
+
+    private static void ThrowIfEscaped(SimSynchronizationContext context, BuiltInRuntime runtime)
+    {
+        if (runtime.Escape is { } escape)
+        {
+            throw escape;
+        }
+
+        if (context.ForeignPost)
+        {
+            throw HarnessEscapeException.ForeignPost();
+        }
     }
 }
