@@ -71,7 +71,7 @@ internal static class BuiltInExplorer
             return null;
         }
 
-        var trace = TraceFactory.FromRun(scenario.Name, values, options.Strategy, options.Seed, run);
+        var trace = TraceFactory.FromRun(scenario, values, options.Strategy, options.Seed, run);
         return TraceFactory.Write(options.TracesDirectory, kind, trace, run.Decisions);
     }
 }

@@ -23,6 +23,7 @@ public class DeterminismTests
         var replayed = new Trace
         {
             Scenario = recorded.Scenario,
+            Assembly = recorded.Assembly,
             Params = recorded.Params,
             Engine = recorded.Engine,
             Strategy = recorded.Strategy,
