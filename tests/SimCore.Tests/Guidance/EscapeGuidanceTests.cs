@@ -2,7 +2,7 @@ using SimHarness.Tests.Cli;
 
 namespace SimHarness.Tests.Guidance;
 
-/// <summary>Code that escapes the harness gets one line naming what happened and rule 1, exit 1: never an internal error, a stack trace or a violation blamed on the scenario.</summary>
+/// <summary>Code that escapes the harness gets one line naming what happened and rule 1 of docs/semantics.md, exit 1: never an internal error, a stack trace or a violation blamed on the scenario.</summary>
 public class EscapeGuidanceTests
 {
     private const string RuleCited = "rule 1 of docs/semantics.md";
