@@ -44,7 +44,7 @@ public class PackageTests
         _root = Directory.CreateTempSubdirectory("simharness-package-");
         Assume.That(RepoPaths.Root, Does.Not.StartWith(_root.FullName));
 
-        // A version no earlier run used: the global package cache never serves a stale build.
+        // A version no earlier run used: no package cache ever serves a stale build.
         _version = "0.1.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
         _feed = Directory.CreateDirectory(Path.Combine(_root.FullName, "feed")).FullName;
         foreach (var project in new[] { "src/SimCore/SimCore.csproj", "src/SimHarness/SimHarness.csproj" })
@@ -54,7 +54,9 @@ public class PackageTests
         }
 
         _project = Directory.CreateDirectory(Path.Combine(_root.FullName, UserProject.Name)).FullName;
-        File.WriteAllText(Path.Combine(_root.FullName, "nuget.config"), UserProject.NuGetConfig(_feed));
+        var machineCache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        File.WriteAllText(Path.Combine(_root.FullName, "nuget.config"), UserProject.NuGetConfig(_feed, Path.Combine(_root.FullName, "packages"), machineCache));
         File.WriteAllText(Path.Combine(_project, UserProject.Name + ".csproj"), UserProject.Csproj(_version));
         File.WriteAllText(Path.Combine(_project, "StartOnce.cs"), UserProject.Scenarios);
         File.WriteAllText(Path.Combine(_project, "StartOnceTests.cs"), UserProject.Tests);

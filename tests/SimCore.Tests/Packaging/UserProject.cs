@@ -23,10 +23,20 @@ internal static class UserProject
         </Project>
         """;
 
-    /// <summary>Restores from the folder the test packed into, then the usual registry.</summary>
-    public static string NuGetConfig(string feed) => $"""
+    /// <summary>
+    /// Restores from the folder the test packed into, then the usual registry. Packages go to a
+    /// folder of the test's own (the machine's package cache is only read, as a fallback folder), so
+    /// the test's throwaway versions of SimHarness.Core never land in the machine's cache.
+    /// </summary>
+    public static string NuGetConfig(string feed, string packages, string machineCache) => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
+          <config>
+            <add key="globalPackagesFolder" value="{packages}" />
+          </config>
+          <fallbackPackageFolders>
+            <add key="machine" value="{machineCache}" />
+          </fallbackPackageFolders>
           <packageSources>
             <add key="simharness-local" value="{feed}" />
             <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
