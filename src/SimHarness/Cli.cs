@@ -74,7 +74,7 @@ public static class Cli
     }
 
     private static bool IsExpected(Exception ex) =>
-        ex is UsageException or IOException or UnauthorizedAccessException or JsonException;
+        ex is UsageException or HarnessEscapeException or IOException or UnauthorizedAccessException or JsonException;
 
     private static int Fail(TextWriter stderr, string message)
     {

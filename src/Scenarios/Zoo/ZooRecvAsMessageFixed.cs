@@ -5,7 +5,7 @@ namespace SimHarness.Scenarios.Zoo;
 
 /// <summary>A client sends newline-terminated messages over TCP; the server buffers what it receives and splits it at newlines.</summary>
 /// <remarks>
-/// The fixed twin of <see cref="ZooRecvAsMessage"/>. TCP is a byte stream (DESIGN.md rule 6): a
+/// The fixed twin of <see cref="ZooRecvAsMessage"/>. TCP is a byte stream (rule 6 of docs/semantics.md): a
 /// <c>recv</c> may return part of a send, or the end of one and the start of the next, so message
 /// boundaries are the protocol's job, here a newline.
 /// </remarks>

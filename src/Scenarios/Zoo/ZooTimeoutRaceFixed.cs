@@ -9,8 +9,8 @@ using SimHarness.Threading;
 /// <remarks>
 /// The fixed twin of <see cref="ZooTimeoutRace"/>. With the worker's delay equal to the waiter's
 /// timeout, the timeout and the delivery land at the same virtual instant and both threads run
-/// then, in either order (DESIGN.md rule 4); <c>wait</c> returns false even if the set runs before
-/// the waiter resumes (rule 5). Under the lock, the waiter looks at the result once more before it
+/// then, in either order (rule 4 of docs/semantics.md); <c>wait</c> returns false even if the set runs before
+/// the waiter resumes (rule 5 of docs/semantics.md). Under the lock, the waiter looks at the result once more before it
 /// cancels, and the worker looks at the cancellation before it delivers, so both agree.
 /// </remarks>
 public class ZooTimeoutRaceFixed : Scenario

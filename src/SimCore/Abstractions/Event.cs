@@ -4,7 +4,7 @@ namespace SimHarness;
 
 /// <summary>Python's <c>threading.Event</c>: a flag threads set, clear, test and wait on.</summary>
 /// <remarks>
-/// Every operation is one step (DESIGN.md rules 1 and 5). <see cref="WaitAsync"/> returns true at
+/// Every operation is one step (rules 1 and 5 of docs/semantics.md). <see cref="WaitAsync"/> returns true at
 /// once if the flag is set, true when woken by <see cref="SetAsync"/>, false when woken by its
 /// timeout, even if a set runs before the waiter resumes. <see cref="SetAsync"/> wakes every waiter;
 /// <see cref="ClearAsync"/> wakes none. For reduction, <c>is_set</c> reads the event, registering a

@@ -5,8 +5,8 @@ using SimHarness.Threading;
 
 /// <summary>The simulated world as scenario code sees it: threads, output, time and the objects they share.</summary>
 /// <remarks>
-/// Every member that returns a task is one atomic step preceded by a scheduling point (DESIGN.md
-/// rule 1): the active scheduler may run any other runnable thread before the step takes effect.
+/// Every member that returns a task is one atomic step preceded by a scheduling point (rule 1 of
+/// docs/semantics.md): the active scheduler may run any other runnable thread before the step takes effect.
 /// Under simulation time is virtual and advances only when no thread can run; on the real backend
 /// it is wall-clock time since the run started.
 /// </remarks>

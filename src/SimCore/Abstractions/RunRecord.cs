@@ -46,6 +46,6 @@ public sealed class RunRecord
     internal RunRecord WithViolations(IReadOnlyList<Violation> violations) =>
         new(Output, Events, violations, Completed, Steps, Threads, Simulated);
 
-    /// <summary>The transcript (rule 9): the output lines' texts.</summary>
+    /// <summary>The transcript (rule 9 of docs/semantics.md): the output lines' texts.</summary>
     public IEnumerable<string> Transcript => Output.Select(o => o.Text);
 }

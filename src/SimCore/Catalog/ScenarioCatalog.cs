@@ -40,6 +40,22 @@ public static class ScenarioCatalog
         all.FirstOrDefault(s => s.Name == name)
         ?? throw new UsageException($"unknown scenario '{name}' (known: {string.Join(", ", all.Select(s => s.Name))})");
 
+    /// <summary>Finds a trace's scenario; when it is missing, says which assembly to pass with <c>--assembly</c>.</summary>
+    public static ScenarioInfo FindTraced(IReadOnlyList<ScenarioInfo> all, Tracing.Trace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        var found = all.FirstOrDefault(s => s.Name == trace.Scenario);
+        if (found is not null)
+        {
+            return found;
+        }
+
+        var hint = trace.Assembly is { } name
+            ? $"it came from assembly {name}: pass --assembly path/to/{name}.dll"
+            : "if it comes from your own assembly, pass --assembly path/to/YourScenarios.dll";
+        throw new UsageException($"trace names scenario '{trace.Scenario}', which is not in the catalog: {hint} (known: {string.Join(", ", all.Select(s => s.Name))})");
+    }
+
     private static IEnumerable<Type> SafeTypes(Assembly a)
     {
         try

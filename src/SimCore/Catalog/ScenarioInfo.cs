@@ -28,6 +28,9 @@ public sealed class ScenarioInfo
     /// <summary>One sentence on what it does.</summary>
     public string Description { get; }
 
+    /// <summary>The simple name of the assembly that defines the scenario (recorded in its traces).</summary>
+    public string AssemblyName => Type.Assembly.GetName().Name ?? "";
+
     /// <summary>The scenario's class.</summary>
     public Type Type { get; }
 

@@ -5,7 +5,7 @@ namespace SimHarness.Census;
 
 /// <summary>
 /// The distinct outcomes of a complete exhaustive exploration at pinned parameters: every transcript
-/// (rule 9) and every violation (invariant and message), each sorted, so that two censuses compare as sets.
+/// (rule 9 of docs/semantics.md) and every violation (invariant and message), each sorted, so that two censuses compare as sets.
 /// </summary>
 /// <remarks>Schedule counts are left out on purpose: they measure the reduction, not the scenario.</remarks>
 public sealed class OutcomeCensus

@@ -132,7 +132,7 @@ internal sealed class CoyoteExploration
 
     private string? WriteTraces(RunRecord record, string? coyoteTrace) =>
         _options.TracesDirectory is { } directory
-            ? CoyoteTraceFiles.Write(directory, _scenario.Name, _values, _options.Strategy, _options.Seed, record, coyoteTrace)
+            ? CoyoteTraceFiles.Write(directory, _scenario, _values, _options.Strategy, _options.Seed, record, coyoteTrace)
             : null;
 
     private void Progress() =>

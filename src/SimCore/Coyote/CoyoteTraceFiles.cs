@@ -11,9 +11,10 @@ internal static class CoyoteTraceFiles
     public const string Engine = "coyote";
 
     /// <summary>Builds the harness trace of a Coyote run (no decision list: Coyote's own trace replays it).</summary>
-    public static Trace ToTrace(string scenario, IReadOnlyDictionary<string, object> values, string strategy, int seed, RunRecord record, string? coyoteTraceName) => new()
+    public static Trace ToTrace(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, string strategy, int seed, RunRecord record, string? coyoteTraceName) => new()
     {
-        Scenario = scenario,
+        Scenario = scenario.Name,
+        Assembly = scenario.AssemblyName,
         Params = values.ToDictionary(kv => kv.Key, kv => ParamInfo.Format(kv.Value)),
         Engine = Engine,
         Strategy = strategy,
@@ -30,9 +31,9 @@ internal static class CoyoteTraceFiles
     /// and a hash of the run's event log (no GUIDs: the same run always gets the same name), and
     /// returns the JSON trace's path. Without Coyote's trace text only the JSON is written.
     /// </summary>
-    public static string Write(string directory, string scenario, IReadOnlyDictionary<string, object> values, string strategy, int seed, RunRecord record, string? coyoteTrace)
+    public static string Write(string directory, ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, string strategy, int seed, RunRecord record, string? coyoteTrace)
     {
-        var stem = $"{scenario}-{strategy}-violation-{Hash(record)}";
+        var stem = $"{scenario.Name}-{strategy}-violation-{Hash(record)}";
         string? coyoteName = null;
         Directory.CreateDirectory(directory);
         if (!string.IsNullOrEmpty(coyoteTrace))

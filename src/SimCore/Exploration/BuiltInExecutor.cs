@@ -33,6 +33,7 @@ internal static class BuiltInExecutor
         world.AttachMonitors(scenario.Monitors);
         world.StartMain(() => scenario.RunAsync(world));
         context.RunUntilIdle();
+        ThrowIfEscaped(context, runtime);
         var candidates = new List<SimThread>();
         var disabled = new List<SimThread>();
         var pruned = false;
@@ -49,8 +50,9 @@ internal static class BuiltInExecutor
             {
                 if (disabled.Count == 0)
                 {
-                    // The record says someone is runnable but nobody reached a gate: a primitive broke rule 1.
-                    throw new InvalidOperationException($"internal error: {world.RunnableCount} runnable thread(s) but none at a scheduling point");
+                    // The record says someone is runnable but nobody reached a gate: the scenario's code
+                    // awaits something outside the world (rule 1 of docs/semantics.md).
+                    throw HarnessEscapeException.NoneAtAGate(world.Threads.Where(t => t.Status == ThreadStatus.Runnable).Select(t => t.Name));
                 }
 
                 // Every parked thread would block: time moves to the next deadline, or it is a deadlock.
@@ -79,6 +81,7 @@ internal static class BuiltInExecutor
             world.Ticks = 0;
             runtime.Release(chosen);
             context.RunUntilIdle();
+            ThrowIfEscaped(context, runtime);
             strategy.OnStepCompleted(chosen, access, world.WokenByStep, world.Ticks > 0);
         }
 
@@ -98,5 +101,18 @@ internal static class BuiltInExecutor
         }
 
         return new RunResult(record, decisions, pruned);
+    }
+
+    private static void ThrowIfEscaped(SimSynchronizationContext context, BuiltInRuntime runtime)
+    {
+        if (runtime.Escape is { } escape)
+        {
+            throw escape;
+        }
+
+        if (context.ForeignPost)
+        {
+            throw HarnessEscapeException.ForeignPost();
+        }
     }
 }

@@ -65,12 +65,13 @@ internal static class BuiltInExplorer
 
     private static string? WriteTrace(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, ExplorationOptions options, RunResult run, string kind)
     {
-        if (options.TracesDirectory is null)
+        // A run that broke nothing is worth a file only when asked for: a search finds hundreds.
+        if (options.TracesDirectory is null || (kind == "outcome" && !options.OutcomeTraces))
         {
             return null;
         }
 
-        var trace = TraceFactory.FromRun(scenario.Name, values, options.Strategy, options.Seed, run);
+        var trace = TraceFactory.FromRun(scenario, values, options.Strategy, options.Seed, run);
         return TraceFactory.Write(options.TracesDirectory, kind, trace, run.Decisions);
     }
 }

@@ -5,7 +5,11 @@ namespace SimHarness.Exploration;
 /// <summary>The built-in explorer's runtime: each scheduling point parks the thread on its own gate.</summary>
 internal sealed class BuiltInRuntime(SimSynchronizationContext context, Func<int, string, int> chooseValue) : IRuntime
 {
+    private readonly int _driver = Environment.CurrentManagedThreadId;
     private long _parkStamp;
+
+    /// <summary>How the scenario's code escaped the harness, if it did (reported by the executor).</summary>
+    public HarnessEscapeException? Escape { get; private set; }
 
     private readonly List<SimThread> _parked = [];
 
@@ -21,9 +25,21 @@ internal sealed class BuiltInRuntime(SimSynchronizationContext context, Func<int
 
     public StepGate BeforeStep(SimThread thread, Access access)
     {
+        // Guidance instead of a corrupted schedule: the executor reports the escape after this step.
+        if (Environment.CurrentManagedThreadId != _driver)
+        {
+            throw Escape ??= HarnessEscapeException.ForeignThread(thread.Name);
+        }
+
+        var at = _parked.BinarySearch(thread, ById.Instance);
+        if (at >= 0)
+        {
+            throw Escape ??= HarnessEscapeException.MissingAwait(thread.Name);
+        }
+
         thread.Pending = access;
         thread.ParkStamp = ++_parkStamp;
-        _parked.Insert(~_parked.BinarySearch(thread, ById.Instance), thread);
+        _parked.Insert(~at, thread);
         return new StepGate(thread);
     }
 

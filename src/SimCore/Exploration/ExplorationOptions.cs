@@ -26,6 +26,9 @@ public sealed record ExplorationOptions
     /// <summary>Where violating runs' traces are written; null writes none.</summary>
     public string? TracesDirectory { get; init; } = "simharness-traces";
 
+    /// <summary>Also write a trace of the first run of each distinct transcript (off: only violating runs get one).</summary>
+    public bool OutcomeTraces { get; init; }
+
     /// <summary>Partial-order reduction (DPOR with sleep sets); off explores every interleaving.</summary>
     public bool Reduction { get; init; } = true;
 

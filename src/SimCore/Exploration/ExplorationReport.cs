@@ -29,7 +29,7 @@ public sealed class ExplorationReport
     /// <summary>True only when an exhaustive search finished.</summary>
     public bool Complete { get; set; }
 
-    /// <summary>Distinct transcripts (rule 9), always the full count.</summary>
+    /// <summary>Distinct transcripts (rule 9 of docs/semantics.md), always the full count.</summary>
     public int DistinctOutputs { get; set; }
 
     /// <summary>Distinct transcripts with how many runs produced each, up to the cap.</summary>

@@ -9,8 +9,23 @@ namespace SimHarness.Exploration;
 internal sealed class SimSynchronizationContext : SynchronizationContext
 {
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _queue = new();
+    private readonly int _owner = Environment.CurrentManagedThreadId;
+    private volatile bool _foreignPost;
 
-    public override void Post(SendOrPostCallback d, object? state) => _queue.Enqueue((d, state));
+    /// <summary>True once work was posted from another OS thread (code that left the scheduler came back): it is dropped, not run.</summary>
+    public bool ForeignPost => _foreignPost;
+
+    public override void Post(SendOrPostCallback d, object? state)
+    {
+        if (Environment.CurrentManagedThreadId != _owner)
+        {
+            // The queue belongs to the driver's thread; the executor reports the escape.
+            _foreignPost = true;
+            return;
+        }
+
+        _queue.Enqueue((d, state));
+    }
 
     public override void Send(SendOrPostCallback d, object? state) => d(state);
 

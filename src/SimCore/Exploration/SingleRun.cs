@@ -14,7 +14,7 @@ public static class SingleRun
     {
         IScheduleStrategy strategy = seed is { } s ? new RandomStrategy(s) : new CanonicalStrategy();
         var run = BuiltInExecutor.Run(scenario.Create(values), strategy);
-        var trace = TraceFactory.FromRun(scenario.Name, values, seed is null ? "canonical" : "random", seed ?? 0, run);
+        var trace = TraceFactory.FromRun(scenario, values, seed is null ? "canonical" : "random", seed ?? 0, run);
         return (run.Record, trace);
     }
 }

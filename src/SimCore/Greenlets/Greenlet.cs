@@ -10,7 +10,7 @@ namespace SimHarness.Greenlets;
 /// to the run function. When the run function returns, its value goes to the nearest live parent;
 /// an exception it raises is raised in that parent, except <see cref="GreenletExit"/>, which is
 /// returned. Switching to a dead greenlet goes to its nearest live parent. Every switch and throw
-/// is one step of the owning thread (DESIGN.md rule 1); switching into a greenlet of another
+/// is one step of the owning thread (rule 1 of docs/semantics.md); switching into a greenlet of another
 /// thread is an error. A greenlet still paused when its thread's body ends is finalised then with
 /// <see cref="GreenletExit"/>, which runs its <c>finally</c> blocks (CPython does this when the
 /// greenlet is dropped; a module-level greenlet alive at interpreter exit is not finalised).

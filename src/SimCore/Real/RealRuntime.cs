@@ -106,7 +106,7 @@ internal sealed class RealRuntime : IRuntime
     {
         var waiter = (Waiter)state!;
         // The timer's clock is coarser than the stopwatch and may fire a little early: never wake
-        // before the deadline (rule 4's "nothing runs early" holds on wall time too).
+        // before the deadline (docs/semantics.md rule 4's "nothing runs early" holds on wall time too).
         var remaining = waiter.Deadline - WallMicros;
         if (remaining > 0)
         {

@@ -40,8 +40,7 @@ public static class TraceShrinker
 
         var target = trace.Violation?.Invariant
             ?? throw new UsageException("the trace records no violation: there is nothing to shrink towards");
-        var info = catalog.FirstOrDefault(s => s.Name == trace.Scenario)
-            ?? throw new UsageException($"trace names unknown scenario '{trace.Scenario}' (known: {string.Join(", ", catalog.Select(s => s.Name))})");
+        var info = ScenarioCatalog.FindTraced(catalog, trace);
         var values = info.ResolveParams(trace.Params);
         var runs = 0;
         var fromCoyote = trace.Engine == "coyote";
@@ -50,7 +49,7 @@ public static class TraceShrinker
             // Coyote's schedule is in its own .trace; the event log says enough to find the built-in decisions.
             var converted = CoyoteConversion.Convert(trace, info, values, budget, ref runs)
                 ?? throw new UsageException($"cannot shrink this Coyote trace: no built-in schedule reproduces its event log within {budget} runs (is it stale? run `replay` on it)");
-            trace = TraceFactory.FromRun(trace.Scenario, values, trace.Strategy, trace.Seed, converted);
+            trace = TraceFactory.FromRun(info, values, trace.Strategy, trace.Seed, converted);
         }
 
         var follow = new ChoiceStrategy(new ReplayStrategy(trace.Decisions.Select(DecisionCodec.Decode).ToArray()));
@@ -120,7 +119,7 @@ public static class TraceShrinker
             }
         }
 
-        var shrunk = TraceFactory.FromRun(trace.Scenario, values, trace.Strategy, trace.Seed, best.Run);
+        var shrunk = TraceFactory.FromRun(info, values, trace.Strategy, trace.Seed, best.Run);
         return new ShrinkResult(shrunk, before, best.Size, runs, exhausted, fromCoyote);
     }
 

@@ -5,7 +5,7 @@ namespace SimHarness.Simulation;
 /// Waiters are ordered by (deadline, arming order). When the world finds no runnable thread it asks
 /// for <see cref="AdvanceToNext"/>: time jumps to the earliest deadline and every waiter due at that
 /// instant fires at once. Whether their threads then run in arming order (gevent) or in every order
-/// (threads, rule 4) is the scheduler's business, not the clock's.
+/// (threads, rule 4 of docs/semantics.md) is the scheduler's business, not the clock's.
 /// </remarks>
 internal sealed class VirtualClock
 {

@@ -4,7 +4,7 @@ namespace SimHarness.Sockets;
 
 /// <summary>TCP sockets for scenario code: <c>sim.ListenAsync(port, backlog)</c> and <c>sim.ConnectAsync(host, port)</c>.</summary>
 /// <remarks>
-/// In simulation they use the world's simulated network (DESIGN.md rule 6). Called on the world
+/// In simulation they use the world's simulated network (rule 6 of docs/semantics.md). Called on the world
 /// that <see cref="Greenlets.Monkey.PatchAll"/> returns they are gevent sockets: a blocking call
 /// parks the calling greenlet in its thread's hub, and the hub's other greenlets run meanwhile.
 /// </remarks>

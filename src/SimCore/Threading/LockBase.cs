@@ -4,7 +4,7 @@ namespace SimHarness.Threading;
 
 /// <summary>What <see cref="Lock"/> and <see cref="RLock"/> share: Python's <c>acquire(blocking, timeout)</c>, <c>release()</c>, and what a <see cref="Condition"/> needs of its lock.</summary>
 /// <remarks>
-/// Every operation is one step that writes the lock (DESIGN.md rule 1). CPython's lock on Linux
+/// Every operation is one step that writes the lock (rule 1 of docs/semantics.md). CPython's lock on Linux
 /// is a POSIX semaphore: a release wakes one blocked acquirer (the futex queue is first-in,
 /// first-out) but hands it nothing, so a newcomer, or the releaser itself, may take the lock
 /// first; the woken thread then blocks again at the back of the queue. That is the model here:

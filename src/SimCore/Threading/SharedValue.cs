@@ -5,7 +5,7 @@ namespace SimHarness.Threading;
 
 /// <summary>A variable shared between simulated threads, read and written one step at a time.</summary>
 /// <remarks>
-/// Plain C# variables shared between threads are invisible to the harness (DESIGN.md rule 1), so
+/// Plain C# variables shared between threads are invisible to the harness (rule 1 of docs/semantics.md), so
 /// a read-modify-write on one can never interleave. A <see cref="SharedValue{T}"/> makes every
 /// read and every write its own step: <see cref="ReadAsync"/> declares a read (reads commute with
 /// reads) and <see cref="WriteAsync"/> a write (conflicts with every access), so the reduction

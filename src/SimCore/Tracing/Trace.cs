@@ -15,6 +15,10 @@ public sealed class Trace
     /// <summary>The scenario's name.</summary>
     public required string Scenario { get; init; }
 
+    /// <summary>The simple name of the assembly the scenario came from (e.g. <c>Scenarios</c>); null in traces recorded before it was kept.</summary>
+    /// <remarks>When the scenario is not in the catalog, <c>replay</c> and <c>shrink</c> name this assembly in their hint to pass <c>--assembly</c>.</remarks>
+    public string? Assembly { get; init; }
+
     /// <summary>Every parameter's value, as <c>--param</c> would write it.</summary>
     public required IReadOnlyDictionary<string, string> Params { get; init; }
 

@@ -6,9 +6,10 @@ namespace SimHarness.Tracing;
 /// <summary>Builds and writes traces of built-in runs.</summary>
 internal static class TraceFactory
 {
-    public static Trace FromRun(string scenario, IReadOnlyDictionary<string, object> values, string strategy, int seed, RunResult run) => new()
+    public static Trace FromRun(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, string strategy, int seed, RunResult run) => new()
     {
-        Scenario = scenario,
+        Scenario = scenario.Name,
+        Assembly = scenario.AssemblyName,
         Params = values.ToDictionary(kv => kv.Key, kv => ParamInfo.Format(kv.Value)),
         Engine = "builtin",
         Strategy = strategy,

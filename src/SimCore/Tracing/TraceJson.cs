@@ -31,6 +31,7 @@ public static class TraceJson
             ["format"] = trace.Format,
             ["harnessVersion"] = trace.HarnessVersion,
             ["scenario"] = trace.Scenario,
+            ["assembly"] = trace.Assembly,
             ["params"] = new JsonObject(trace.Params.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)JsonValue.Create(kv.Value)))),
             ["engine"] = trace.Engine,
             ["strategy"] = trace.Strategy,
@@ -45,6 +46,11 @@ public static class TraceJson
             }).ToArray()),
             ["events"] = new JsonArray(trace.Events.Select((e, i) => (JsonNode?)EventToJson(i, e)).ToArray()),
         };
+        if (trace.Assembly is null)
+        {
+            o.Remove("assembly");
+        }
+
         if (trace.CoyoteTrace is not null)
         {
             // Always beside the trace: the file records the name only, so a trace moves with it.
@@ -89,6 +95,7 @@ public static class TraceJson
             {
                 HarnessVersion = version,
                 Scenario = Required<string>(o, "scenario"),
+                Assembly = (string?)o["assembly"],
                 Params = (o["params"] as JsonObject ?? throw Missing("params"))
                     .ToDictionary(kv => kv.Key, kv => ScalarText(kv.Value, kv.Key)),
                 Engine = Required<string>(o, "engine"),

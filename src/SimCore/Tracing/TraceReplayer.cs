@@ -18,8 +18,7 @@ public static class TraceReplayer
     /// <summary>Replays <paramref name="trace"/> against the scenarios in <paramref name="catalog"/>.</summary>
     public static ReplayResult Replay(Trace trace, IReadOnlyList<ScenarioInfo> catalog)
     {
-        var info = catalog.FirstOrDefault(s => s.Name == trace.Scenario)
-            ?? throw new UsageException($"trace names unknown scenario '{trace.Scenario}' (known: {string.Join(", ", catalog.Select(s => s.Name))})");
+        var info = ScenarioCatalog.FindTraced(catalog, trace);
         var values = info.ResolveParams(trace.Params);
         RunRecord record;
         string? decisionProblem = null;

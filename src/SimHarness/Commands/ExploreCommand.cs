@@ -33,6 +33,9 @@ internal static class ExploreCommand
             DefaultValueFactory = _ => "simharness-traces",
             HelpName = "DIR",
         };
+        var outcomeTraces = new Option<bool>("--outcome-traces") { Description = "also write a trace of the first run of each distinct transcript (default: violating runs only)" };
+        var junit = new Option<string?>("--junit") { Description = "write a JUnit XML report to FILE (a testcase per scenario)", HelpName = "FILE" };
+        var requireComplete = new Option<bool>("--require-complete") { Description = "exit 2 when an exhaustive search was cut short (--iterations, --time-limit, Ctrl-C)" };
         var noReduction = new Option<bool>("--no-reduction") { Description = "explore every interleaving (no partial-order reduction)" };
         var noStateCache = new Option<bool>("--no-state-cache") { Description = "do not skip states already explored (state caching is on by default)" };
         var assembly = CommonOptions.Assembly();
@@ -40,7 +43,7 @@ internal static class ExploreCommand
         var shard = new Option<string?>("--shard") { Description = "explore only shard i of n of the exhaustive search (1 <= i <= n); combine the reports with `merge`", HelpName = "i/n" };
         var cmd = new Command("explore", "explore the schedules of scenarios; Ctrl-C or --time-limit stops and still reports")
         {
-            scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, noReduction, noStateCache, workers, shard, assembly,
+            scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, outcomeTraces, junit, requireComplete, noReduction, noStateCache, workers, shard, assembly,
         };
 
         // Census gating (issue 5) keeps to its own lines: explore's other options grow on other branches.
@@ -72,6 +75,7 @@ internal static class ExploreCommand
                 TimeLimit = p.GetValue(timeLimit) is { } s ? TimeSpan.FromSeconds(Positive(s, "--time-limit")) : null,
                 StopOnFirst = p.GetValue(stopOnFirst),
                 TracesDirectory = p.GetValue(traces),
+                OutcomeTraces = p.GetValue(outcomeTraces),
                 Reduction = !p.GetValue(noReduction),
                 StateCache = !p.GetValue(noStateCache),
                 Workers = AtLeastOne(p.GetValue(workers)),
@@ -83,13 +87,19 @@ internal static class ExploreCommand
                 throw new UsageException($"--workers and --shard split the exhaustive search only, not --strategy {strategyName}");
             }
 
+            var mustComplete = p.GetValue(requireComplete);
+            if (mustComplete && strategyName != "exhaustive")
+            {
+                throw new UsageException($"--require-complete needs --strategy exhaustive: {strategyName} samples schedules and never completes");
+            }
+
             if (gate is not null && options.Shard is not null)
             {
                 throw new UsageException("--census compares the whole search's outcomes, a shard holds only part of them: merge the shards' reports instead");
             }
 
             var jsonPath = p.GetValue(json);
-            var reports = ExploreAll(ctx, runs, gate is null ? options : CensusGate.Adjust(options));
+            var (reports, cancelled) = ExploreAll(ctx, runs, gate is null ? options : CensusGate.Adjust(options));
             if (jsonPath is not null)
             {
                 var array = new JsonArray(reports.Select(r => (JsonNode?)JsonShapes.Report(r)).ToArray());
@@ -102,20 +112,32 @@ internal static class ExploreCommand
                 File.WriteAllText(jsonPath, JsonShapes.Text(array) + "\n");
             }
 
+            if (p.GetValue(junit) is { } junitPath)
+            {
+                JUnitReport.Write(junitPath, JUnitReport.Build(reports, options, cancelled, mustComplete));
+            }
+
+            if (GitHubAnnotations.Enabled)
+            {
+                foreach (var line in GitHubAnnotations.Lines(reports, options, cancelled))
+                {
+                    ctx.Out.WriteLine(line);
+                }
+            }
+
+            ctx.Out.WriteLine(ExploreSummary.Line(reports, options, cancelled));
             if (gate is not null && gate.Finish(reports, ctx.Out) != ExitCodes.Ok)
             {
                 return ExitCodes.Violation;
             }
 
-            // A shard may hold none of a broken twin's violations; `merge` judges the whole search.
-            return reports.All(r => r.Shard is null ? r.AsExpected : r.ExpectedViolation is not null || r.Violations.Count == 0)
-                ? ExitCodes.Ok
-                : ExitCodes.Violation;
+            var incomplete = mustComplete && reports.Any(r => ExploreSummary.CutShort(r, options, cancelled) is not null);
+            return reports.All(ExploreSummary.AsExpected) && !incomplete ? ExitCodes.Ok : ExitCodes.Violation;
         });
         return cmd;
     }
 
-    private static List<ExplorationReport> ExploreAll(CliContext ctx, IReadOnlyList<(ScenarioInfo Info, IReadOnlyDictionary<string, object> Values)> runs, ExplorationOptions options)
+    private static (List<ExplorationReport> Reports, bool Cancelled) ExploreAll(CliContext ctx, IReadOnlyList<(ScenarioInfo Info, IReadOnlyDictionary<string, object> Values)> runs, ExplorationOptions options)
     {
         using var cts = new CancellationTokenSource();
         void OnCancel(object? sender, ConsoleCancelEventArgs e)
@@ -129,7 +151,8 @@ internal static class ExploreCommand
         try
         {
             var view = new ExploreView(ctx, options with { Cancellation = cts.Token });
-            return view.Run(runs);
+            var reports = view.Run(runs);
+            return (reports, cts.IsCancellationRequested);
         }
         finally
         {

@@ -120,11 +120,12 @@ internal static class ShardMerger
         }
 
         merged["violations"] = new JsonArray([.. violations.Take(s_limit)]);
-        merged["elapsedMs"] = ordered.Max(s => Number(s.Report, "elapsedMs", s.Path));
         var expected = first.Report["expectedViolation"]?.GetValue<string>();
         var asExpected = expected is null
             ? violations.Count == 0
             : violations.Any(v => v["invariant"]?.GetValue<string>() == expected);
+        merged["asExpected"] = asExpected;
+        merged["elapsedMs"] = ordered.Max(s => Number(s.Report, "elapsedMs", s.Path));
         return (merged, asExpected);
     }
 

@@ -85,6 +85,7 @@ internal static class JsonShapes
             ["trace"] = TracePath(v.Trace),
             ["count"] = v.Count,
         }).ToArray());
+        o["asExpected"] = ExploreSummary.AsExpected(r);
         o["elapsedMs"] = r.ElapsedMs;
         if (r.Shard is { } shard)
         {

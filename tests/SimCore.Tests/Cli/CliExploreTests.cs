@@ -5,7 +5,7 @@ namespace SimHarness.Tests.Cli;
 public class CliExploreTests
 {
     private static readonly string[] ReportFields =
-        ["scenario", "params", "strategy", "schedules", "states", "transitions", "stateCaching", "complete", "distinctOutputs", "outcomes", "violations", "elapsedMs"];
+        ["scenario", "params", "strategy", "schedules", "states", "transitions", "stateCaching", "complete", "distinctOutputs", "outcomes", "violations", "asExpected", "elapsedMs"];
 
     private static readonly string[] ViolationFields = ["invariant", "message", "trace", "count"];
     private static readonly string[] OutcomeFields = ["output", "count", "trace"];
@@ -66,7 +66,7 @@ public class CliExploreTests
     [Test]
     public void ExploreJson_HasExactlyTheContractFields()
     {
-        var sut = CliInvocation.Of("explore", "EventCheckConnectLostWakeup", "--param", "threads=2", "--traces", InDir("traces"), "--json", InDir("r.json"));
+        var sut = CliInvocation.Of("explore", "EventCheckConnectLostWakeup", "--param", "threads=2", "--traces", InDir("traces"), "--outcome-traces", "--json", InDir("r.json"));
 
         Assert.That(sut.ExitCode, Is.Zero, sut.Error);
         var report = JsonNode.Parse(File.ReadAllText(InDir("r.json")))!.AsArray().Single()!.AsObject();

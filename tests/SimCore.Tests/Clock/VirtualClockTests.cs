@@ -5,7 +5,7 @@ using SimHarness.Tests.Contracts;
 
 namespace SimHarness.Tests.Clock;
 
-/// <summary>The virtual clock (DESIGN.md rule 4), observed through whole runs on the built-in scheduler.</summary>
+/// <summary>The virtual clock (rule 4 of docs/semantics.md), observed through whole runs on the built-in scheduler.</summary>
 public class VirtualClockTests
 {
     /// <summary>Each thread sleeps its plan in order and prints "i:k" after its k-th sleep; main just starts them.</summary>

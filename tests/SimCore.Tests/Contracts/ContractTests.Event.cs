@@ -1,6 +1,6 @@
 namespace SimHarness.Tests.Contracts;
 
-/// <summary>Event: Python's <c>threading.Event</c> (DESIGN.md rule 5 and the measured reference behaviour).</summary>
+/// <summary>Event: Python's <c>threading.Event</c> (rule 5 of docs/semantics.md and the measured reference behaviour).</summary>
 public abstract partial class ContractTests
 {
     [TestCase(0.0)]

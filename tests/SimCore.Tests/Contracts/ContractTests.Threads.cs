@@ -1,6 +1,6 @@
 namespace SimHarness.Tests.Contracts;
 
-/// <summary>Threads, names, run end and failures (DESIGN.md rules 2, 7 and 8).</summary>
+/// <summary>Threads, names, run end and failures (rules 2, 7 and 8 of docs/semantics.md).</summary>
 public abstract partial class ContractTests
 {
     [Test]

@@ -3,7 +3,7 @@ using SimHarness.Simulation;
 namespace SimHarness.Tests.Contracts;
 
 /// <summary>
-/// The contract of the primitives (Python's <c>threading</c>, DESIGN.md rules 2, 5, 7, 8 and the
+/// The contract of the primitives (Python's <c>threading</c>, rules 2, 5, 7, 8 of docs/semantics.md and the
 /// measured reference behaviour), written once and run on every backend by one sealed subclass each.
 /// </summary>
 /// <remarks>

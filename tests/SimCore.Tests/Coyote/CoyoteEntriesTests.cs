@@ -4,7 +4,7 @@ using SimHarness.Scenarios.Threading;
 
 namespace SimHarness.Tests.Coyote;
 
-/// <summary>Every scenario has its `coyote test` entry method, named exactly after it (DESIGN.md, Architecture).</summary>
+/// <summary>Every scenario has its `coyote test` entry method, named exactly after it (the Coyote section of the README).</summary>
 public class CoyoteEntriesTests
 {
     [Test]

@@ -1,7 +1,7 @@
 namespace SimHarness.Tests.Exploration;
 
 /// <summary>
-/// An independent model of the seed's Event scenarios, written from DESIGN.md's semantics rules and
+/// An independent model of the seed's Event scenarios, written from the rules of docs/semantics.md and
 /// sharing no code with the harness: every thread is a hand-written state machine, every step is
 /// atomic, time advances only when nothing can run (firing every timer due then), and every
 /// interleaving is enumerated by copying the whole state at each choice.

@@ -4,7 +4,7 @@ using SimHarness.Exploration;
 namespace SimHarness.Tests.Exploration;
 
 /// <summary>
-/// A daemon thread's step can race with the end of the run (rule 2: daemons do not keep it alive):
+/// A daemon thread's step can race with the end of the run (rule 2 of docs/semantics.md: daemons do not keep it alive):
 /// the reduction must explore both the run where the daemon's step comes first and the one that
 /// ends before it, although the two steps touch different objects.
 /// </summary>

@@ -5,7 +5,7 @@ using SimHarness.Tracing;
 
 namespace SimHarness.Tests.Exploration;
 
-/// <summary>Rule 8: the same scenario, parameters and decisions give the same events, byte for byte.</summary>
+/// <summary>Rule 8 of docs/semantics.md: the same scenario, parameters and decisions give the same events, byte for byte.</summary>
 public class DeterminismTests
 {
     private static readonly IReadOnlyList<ScenarioInfo> s_catalog = ScenarioCatalog.Discover([typeof(EventCheckConnect).Assembly]);
@@ -23,6 +23,7 @@ public class DeterminismTests
         var replayed = new Trace
         {
             Scenario = recorded.Scenario,
+            Assembly = recorded.Assembly,
             Params = recorded.Params,
             Engine = recorded.Engine,
             Strategy = recorded.Strategy,

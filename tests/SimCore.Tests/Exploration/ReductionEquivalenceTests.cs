@@ -20,7 +20,7 @@ public class ReductionEquivalenceTests
         yield return Case("EventCheckConnectLostWakeup", "threads=1", new("LostWakeup", 1, 0));
         yield return Case("EventRetryLimit", "threads=1;checkDelay=2", new("RetryLimit", 1, 2_000_000, 1_000_000, 3));
         yield return Case("EventRetryLimit", "threads=1;checkDelay=0.5;waitTimeout=0.25;attempts=2", new("RetryLimit", 1, 500_000, 250_000, 2));
-        // A timeout and the set due at the same instant (rule 4 ties), and two threads giving up together.
+        // A timeout and the set due at the same instant (ties, rule 4 of docs/semantics.md), and two threads giving up together.
         yield return Case("EventRetryLimit", "threads=1;checkDelay=1;attempts=1", new("RetryLimit", 1, 1_000_000, 1_000_000, 1));
         yield return Case("EventRetryLimit", "threads=1;checkDelay=2;attempts=2", new("RetryLimit", 1, 2_000_000, 1_000_000, 2));
         yield return Case("EventRetryLimit", "threads=2;checkDelay=1;attempts=0", new("RetryLimit", 2, 1_000_000, 1_000_000, 0));

@@ -3,7 +3,7 @@ using SimHarness.Catalog;
 
 namespace SimHarness.Tests.Properties;
 
-/// <summary>How hard the simulated network may be on a run: the budgets of its choices (DESIGN.md rule 6).</summary>
+/// <summary>How hard the simulated network may be on a run: the budgets of its choices (rule 6 of docs/semantics.md).</summary>
 /// <param name="Segments">Segmentation choices per run: splitting a send, coalescing segments in a recv.</param>
 /// <param name="Faults">Faults per run: a reset on a send, a refused or delayed connect.</param>
 internal sealed record FaultPlan(int Segments, int Faults)

@@ -48,6 +48,7 @@ internal static class ScenarioProperty
         {
             Iterations = budget,
             TracesDirectory = traces,
+            OutcomeTraces = traces is not null,
             MaxOutcomes = int.MaxValue,
             StopOnFirst = stopOnFirst,
         });

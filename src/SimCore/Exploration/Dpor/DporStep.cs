@@ -5,7 +5,7 @@ namespace SimHarness.Exploration.Dpor;
 /// <summary>What the reduction knows of a pending or taken step: its access, and whether a daemon thread takes it.</summary>
 /// <remarks>
 /// Besides conflicting accesses, a daemon's step and a finish that ends the run are dependent:
-/// once the last live non-daemon thread finishes, the run is over (rule 2) and the daemon's step
+/// once the last live non-daemon thread finishes, the run is over (rule 2 of docs/semantics.md) and the daemon's step
 /// never happens, so the two orders can print different transcripts although they touch
 /// different objects. Only the last live non-daemon thread's finish can end the run; flagging
 /// every finish would make each step of a daemon loop race with every finish (ProducerConsumer's

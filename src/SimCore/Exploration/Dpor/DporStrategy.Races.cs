@@ -6,7 +6,7 @@ namespace SimHarness.Exploration.Dpor;
 internal sealed partial class DporStrategy
 {
     /// <summary>
-    /// The run's last step ended it (rule 2) while daemons were parked at a gate: each of their
+    /// The run's last step ended it (rule 2 of docs/semantics.md) while daemons were parked at a gate: each of their
     /// pending steps was disabled by that step, so the search must also try them before it.
     /// </summary>
     public void OnRunEnded(IReadOnlyList<SimThread> parked, bool cutShort)

@@ -148,7 +148,7 @@ public class ShardMergeTests
     {
         var path = Path.Combine(_dir, name + ".json");
         string[] param = overrides.Length == 0 ? [] : ["--param", overrides];
-        var run = CliInvocation.Of(["explore", .. scenario.Split(' '), .. param, "--json", path, "--traces", Path.Combine(_dir, "traces-" + name), .. more]);
+        var run = CliInvocation.Of(["explore", .. scenario.Split(' '), .. param, "--json", path, "--traces", Path.Combine(_dir, "traces-" + name), "--outcome-traces", .. more]);
         Assert.That(run.ExitCode, Is.Not.EqualTo(1), run.Error);
         return (path, run.ExitCode);
     }
