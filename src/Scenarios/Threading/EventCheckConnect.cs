@@ -11,7 +11,7 @@ public class EventCheckConnect : Scenario
     public override string Description => "threading.Event: connect threads wait until check sets the event after checkDelay seconds";
 
     /// <summary>Number of connect threads.</summary>
-    [Param("connect threads started before the check thread")]
+    [Param("connect threads started before the check thread", Min = 0, Max = 10_000)]
     public int Threads { get; set; } = 3;
 
     /// <summary>Seconds the check thread sleeps before setting the event.</summary>
