@@ -31,12 +31,7 @@ public static class CoyoteExplorer
     {
         ArgumentNullException.ThrowIfNull(scenario);
         RequireRewritten(scenario, "a Coyote replay");
-        if (!File.Exists(coyoteTraceFile))
-        {
-            throw new UsageException($"Coyote trace not found: {coyoteTraceFile}");
-        }
-
-        var text = File.ReadAllText(coyoteTraceFile);
+        var text = CoyoteTraceCheck.Read(coyoteTraceFile);
         var maxSteps = scenario.Create(values).MaxSteps;
         World? world = null;
         RunRecord? record = null;

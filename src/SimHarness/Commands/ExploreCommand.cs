@@ -87,6 +87,11 @@ internal static class ExploreCommand
             }
 
             var jsonPath = p.GetValue(json);
+            if (jsonPath is not null && p.GetValue(census) is { } censusPath)
+            {
+                Inputs.NotAnInput(jsonPath, "--json", censusPath);
+            }
+
             var reports = ExploreAll(ctx, runs, gate is null ? options : CensusGate.Adjust(options));
             if (jsonPath is not null)
             {

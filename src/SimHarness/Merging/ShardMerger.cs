@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using SimHarness.Catalog;
 using SimHarness.Exploration;
 using SimHarness.Exploration.Parallel;
+using SimHarness.Input;
 
 namespace SimHarness.Cli.Merging;
 
@@ -33,9 +34,11 @@ internal static class ShardMerger
                 throw new UsageException($"{path}: not an explore --json report (expected an array)");
             }
 
-            foreach (var node in array)
+            var fields = new JsonFields($"report {path}");
+            for (var i = 0; i < array.Count; i++)
             {
-                var report = node as JsonObject ?? throw new UsageException($"{path}: not an explore --json report (expected objects)");
+                var report = fields.Object(array[i], $"[{i}]");
+                ShardReportSchema.Check(fields, report, $"[{i}]");
                 var scenario = Text(report, "scenario", path);
                 var shard = report["shard"] is JsonValue v && v.TryGetValue<string>(out var s)
                     ? ParseShard(s, path)
@@ -94,7 +97,7 @@ internal static class ShardMerger
         {
             foreach (var d in Array(report, "outputDigests", path))
             {
-                digests.Add(d?.GetValue<string>() ?? throw new UsageException($"{path}: bad outputDigests in {scenario}"));
+                digests.Add(d!.GetValue<string>());
             }
         }
 
@@ -105,7 +108,7 @@ internal static class ShardMerger
             ["scenario"] = scenario,
             ["params"] = first.Report["params"]?.DeepClone(),
             ["strategy"] = first.Report["strategy"]?.DeepClone(),
-            ["schedules"] = ordered.Sum(s => Number(s.Report, "schedules", s.Path)),
+            ["schedules"] = Sum(ordered.Select(s => Number(s.Report, "schedules", s.Path)), scenario, "schedules"),
             ["complete"] = ordered.All(s => s.Report["complete"]?.GetValue<bool>() == true),
             ["distinctOutputs"] = digests.Count,
             ["outcomes"] = new JsonArray([.. outcomes.Take(s_limit)]),
@@ -136,7 +139,7 @@ internal static class ShardMerger
                 var k = key(entry);
                 if (byKey.TryGetValue(k, out var kept))
                 {
-                    kept["count"] = Number(kept, "count", path) + Number(entry, "count", path);
+                    kept["count"] = Sum([Number(kept, "count", path), Number(entry, "count", path)], k, $"{list} count");
                 }
                 else
                 {
@@ -146,6 +149,19 @@ internal static class ShardMerger
         }
 
         return [.. byKey.Values];
+    }
+
+    /// <summary>A sum of counts, refused when it passes 2^63 - 1 (it would wrap to a negative count).</summary>
+    private static long Sum(IEnumerable<long> counts, string owner, string what)
+    {
+        try
+        {
+            return counts.Aggregate(0L, (a, b) => checked(a + b));
+        }
+        catch (OverflowException)
+        {
+            throw new UsageException($"the shards' {what} of {owner.Split('\n')[0].Split('\0')[0]} add up past {long.MaxValue}: a report is corrupt");
+        }
     }
 
     private static ShardSpec ParseShard(string text, string path)
