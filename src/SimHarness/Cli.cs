@@ -85,7 +85,7 @@ public static class Cli
     private static int Fail(TextWriter stderr, string message)
     {
         // Exactly one line, whatever the exception's text looks like, with any control character from a file escaped.
-        stderr.WriteLine("error: " + Output.Printable.Escape(message.ReplaceLineEndings(" ").Trim()));
+        stderr.WriteLine("error: " + Output.Printable.Escape(ParseErrors.WithoutTypeNames(message.ReplaceLineEndings(" ").Trim())));
         return ExitCodes.BadUsage;
     }
 }

@@ -14,8 +14,11 @@ internal static partial class ParseErrors
             return $"{m.Groups["what"].Value} '{m.Groups["name"].Value}' expects {Expected(m.Groups["type"].Value)}, got '{m.Groups["value"].Value}'";
         }
 
-        return TypeName().Replace(message, t => Expected(t.Value));
+        return WithoutTypeNames(message);
     }
+
+    /// <summary><paramref name="message"/> with every .NET type name (from a library's message) replaced by words.</summary>
+    public static string WithoutTypeNames(string message) => TypeName().Replace(message, t => Expected(t.Value));
 
     private static string Expected(string type)
     {
@@ -24,6 +27,9 @@ internal static partial class ParseErrors
         {
             "System.Int32" => "an integer from -2147483648 to 2147483647",
             "System.Int64" => "an integer from -9223372036854775808 to 9223372036854775807",
+            "System.UInt32" => "an integer from 0 to 4294967295",
+            "System.UInt64" => "an integer from 0 to 18446744073709551615",
+            "System.String" => "a string",
             "System.Double" or "System.Decimal" => "a number",
             "System.Boolean" => "true or false",
             _ => "a value of another kind",

@@ -37,13 +37,13 @@ public static class CoyoteExplorer
         RunRecord? record = null;
         using (CoyoteEntry.Observe(w => world = w, r => record = r))
         {
-            var configuration = CoyoteConfiguration.Base(maxSteps).WithReproducibleTrace(text);
-            using var engine = CoyoteConfiguration.CreateEngine(configuration, () => CoyoteEntry.RunAsync(scenario, values, maxSteps));
+            var configuration = CoyoteTraceCheck.Configure(CoyoteConfiguration.Base(maxSteps), text, coyoteTraceFile);
             try
             {
+                using var engine = CoyoteConfiguration.CreateEngine(configuration, () => CoyoteEntry.RunAsync(scenario, values, maxSteps));
                 engine.Run();
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
+            catch (Exception ex) when (ex is not (OutOfMemoryException or UsageException))
             {
                 // Coyote refuses a trace that does not parse or does not fit this program.
                 throw new UsageException($"Coyote could not replay {coyoteTraceFile}: {ex.Message.Split('\n')[0].Trim()}");

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using Microsoft.Coyote;
 using System.Text.Json.Nodes;
 using Microsoft.Coyote.SystematicTesting;
 using SimHarness.Input;
@@ -13,6 +15,27 @@ internal static class CoyoteTraceCheck
 {
     /// <summary>The <c>CoyoteVersion</c> a trace must carry: the version of the Coyote this harness runs.</summary>
     public static string Version { get; } = typeof(TestingEngine).Assembly.GetName().Version?.ToString() ?? "unknown";
+
+    /// <summary>Coyote's configuration replaying <paramref name="text"/>; a field Coyote cannot read is one line naming it.</summary>
+    public static Configuration Configure(Configuration configuration, string text, string path)
+    {
+        try
+        {
+            return configuration.WithReproducibleTrace(text);
+        }
+        catch (JsonException ex)
+        {
+            // Coyote's own message names .NET types ("could not be converted to System.UInt32"): name the field instead.
+            var field = ex.Path is { Length: > 0 } p ? p.TrimStart('$').TrimStart('.') : "(root)";
+            throw new UsageException($"Coyote trace {path}: field '{field}' does not hold what Coyote {Version} expects there", ex);
+        }
+#pragma warning disable CA1031 // Whatever else Coyote throws on reading a trace it cannot use is the same one line.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            throw new UsageException($"Coyote trace {path} is not one Coyote {Version} can read: {ex.Message.Split('\n')[0].Trim()}", ex);
+        }
+    }
 
     /// <summary>The trace's text, once it is a JSON object of this Coyote version with at least one step.</summary>
     public static string Read(string path)

@@ -67,7 +67,7 @@ internal static class ExploreCommand
                 Strategy = strategyName,
                 Iterations = Positive(p.GetValue(iterations), "--iterations"),
                 Seed = p.GetValue(seed),
-                MaxSteps = Positive(p.GetValue(maxSteps), "--max-steps"),
+                MaxSteps = MaxSteps(p.GetValue(maxSteps)),
                 TimeLimit = p.GetValue(timeLimit) is { } s ? TimeSpan.FromSeconds(Positive(s, "--time-limit")) : null,
                 StopOnFirst = p.GetValue(stopOnFirst),
                 TracesDirectory = p.GetValue(traces),
@@ -92,10 +92,18 @@ internal static class ExploreCommand
                 Inputs.NotAnInput(jsonPath, "--json", censusPath);
             }
 
-            var reports = ExploreAll(ctx, runs, gate is null ? options : CensusGate.Adjust(options));
+            var (reports, interrupted) = ExploreAll(ctx, runs, gate is null ? options : CensusGate.Adjust(options));
+            var unexplored = runs.Skip(reports.Count).Select(r => Unexplored(r.Item1, r.Item2, strategyName)).ToList();
+            foreach (var r in unexplored)
+            {
+                ctx.Out.WriteLine($"{r.Scenario}: explored=false (stopped before it started)");
+            }
+
             if (jsonPath is not null)
             {
-                var array = new JsonArray(reports.Select(r => (JsonNode?)JsonShapes.Report(r)).ToArray());
+                var array = new JsonArray(reports.Select(r => (JsonNode?)JsonShapes.Report(r))
+                    .Concat(unexplored.Select(r => (JsonNode?)NotExplored(JsonShapes.Report(r))))
+                    .ToArray());
                 var dir = Path.GetDirectoryName(Path.GetFullPath(jsonPath));
                 if (dir is not null)
                 {
@@ -110,6 +118,12 @@ internal static class ExploreCommand
                 return ExitCodes.Violation;
             }
 
+            if (interrupted || unexplored.Count > 0)
+            {
+                // Ctrl-C (or the caller's cancellation): CI must not read a partial search as success.
+                return ExitCodes.Interrupted;
+            }
+
             // A shard may hold none of a broken twin's violations; `merge` judges the whole search.
             return reports.All(r => r.Shard is null ? r.AsExpected : r.ExpectedViolation is not null || r.Violations.Count == 0)
                 ? ExitCodes.Ok
@@ -118,9 +132,24 @@ internal static class ExploreCommand
         return cmd;
     }
 
-    private static List<ExplorationReport> ExploreAll(CliContext ctx, IReadOnlyList<(ScenarioInfo Info, IReadOnlyDictionary<string, object> Values)> runs, ExplorationOptions options)
+    /// <summary>The report of a scenario the exploration never reached.</summary>
+    private static ExplorationReport Unexplored(ScenarioInfo info, IReadOnlyDictionary<string, object> values, string strategy) => new()
     {
-        using var cts = new CancellationTokenSource();
+        Scenario = info.Name,
+        Params = values,
+        Strategy = strategy,
+        ExpectedViolation = info.ExpectedViolation,
+    };
+
+    private static JsonObject NotExplored(JsonObject report)
+    {
+        report["explored"] = false;
+        return report;
+    }
+
+    private static (List<ExplorationReport> Reports, bool Interrupted) ExploreAll(CliContext ctx, IReadOnlyList<(ScenarioInfo Info, IReadOnlyDictionary<string, object> Values)> runs, ExplorationOptions options)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ctx.Cancellation);
         void OnCancel(object? sender, ConsoleCancelEventArgs e)
         {
             // Ctrl-C stops the exploration; the partial report is still written.
@@ -132,7 +161,8 @@ internal static class ExploreCommand
         try
         {
             var view = new ExploreView(ctx, options with { Cancellation = cts.Token });
-            return view.Run(runs);
+            var reports = view.Run(runs);
+            return (reports, cts.IsCancellationRequested);
         }
         finally
         {
@@ -171,6 +201,11 @@ internal static class ExploreCommand
 
     private static int AtLeastOne(int workers) =>
         workers >= 1 ? workers : throw new UsageException($"--workers must be at least 1, got {workers}");
+
+    private static long? MaxSteps(long? v) =>
+        v is > SimHarness.Exploration.ExplorationLimits.MaxStepsBound
+            ? throw new UsageException($"--max-steps must be at most {SimHarness.Exploration.ExplorationLimits.MaxStepsBound} (one event per step is kept in memory), got {v}")
+            : Positive(v, "--max-steps");
 
     private static long? Positive(long? v, string option) =>
         v is <= 0 ? throw new UsageException($"{option} must be positive, got {v}") : v;

@@ -38,11 +38,11 @@ internal static class ShardMerger
             for (var i = 0; i < array.Count; i++)
             {
                 var report = fields.Object(array[i], $"[{i}]");
-                ShardReportSchema.Check(fields, report, $"[{i}]");
-                var scenario = Text(report, "scenario", path);
+                var scenario = fields.String(report["scenario"], $"[{i}].scenario");
                 var shard = report["shard"] is JsonValue v && v.TryGetValue<string>(out var s)
                     ? ParseShard(s, path)
                     : throw new UsageException($"{path}: the report of {scenario} is not a shard's (explore --shard i/n --json)");
+                ShardReportSchema.Check(fields, report, $"[{i}]");
                 var group = groups.Find(g => g.Scenario == scenario);
                 if (group.Shards is null)
                 {

@@ -12,7 +12,6 @@ internal static class ShardReportSchema
     /// <summary>Refuses <paramref name="report"/> (at <paramref name="at"/> in its file) unless every field merge reads is well-typed.</summary>
     public static void Check(JsonFields j, JsonObject report, string at)
     {
-        j.String(report["scenario"], at + ".scenario");
         if (report["explored"] is { } explored && !j.Bool(explored, at + ".explored"))
         {
             throw j.Bad(at + ".explored", "is false: the exploration was interrupted before this scenario; explore it again");
@@ -24,7 +23,6 @@ internal static class ShardReportSchema
         j.Bool(report["complete"], at + ".complete");
         j.Integer(report["distinctOutputs"], at + ".distinctOutputs", 0, int.MaxValue);
         j.Integer(report["elapsedMs"], at + ".elapsedMs", 0, long.MaxValue);
-        j.String(report["shard"], at + ".shard");
         j.OptionalString(report["expectedViolation"], at + ".expectedViolation");
         var digests = j.Array(report["outputDigests"], at + ".outputDigests");
         for (var i = 0; i < digests.Count; i++)
