@@ -23,7 +23,7 @@ public class EventRetryLimit : Scenario
     public decimal WaitTimeout { get; set; } = 1;
 
     /// <summary>Attempts before giving up (the seed's counter gives up when it reaches 4).</summary>
-    [Param("attempts before a connect thread gives up (the seed's count == 4 means 3)", Min = 1, Max = 10_000)]
+    [Param("attempts before a connect thread gives up (the seed's count == 4 means 3)", Min = 0, Max = 10_000)]
     public int Attempts { get; set; } = 3;
 
     /// <summary>The count at which a connect thread gives up; the broken twin overrides it.</summary>

@@ -31,11 +31,7 @@ public static class CensusJson
     /// <summary>Reads a census, refusing a missing, oversized, non-JSON, foreign or ill-typed file with one line naming the field.</summary>
     public static OutcomeCensus Load(string path)
     {
-        var root = InputFile.ReadJson(path, "census", $"census not found: {path} (write it with explore --census {path} --census-update)");
-        if (root is not JsonObject o || o["format"] is not JsonValue f || !f.TryGetValue<string>(out var format) || format != OutcomeCensus.FormatName)
-        {
-            throw new UsageException($"census {path} is not a SimHarness census (no \"format\": \"{OutcomeCensus.FormatName}\")");
-        }
+        var o = InputFile.ReadFormatted(path, "census", $"census not found: {path} (write it with explore --census {path} --census-update)", OutcomeCensus.FormatName);
 
         var j = new JsonFields($"census {path}");
         var strategy = j.String(o["strategy"], "strategy");

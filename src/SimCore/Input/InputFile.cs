@@ -24,6 +24,18 @@ internal static class InputFile
     public static JsonNode? ReadJson(string path, string what, string notFound) =>
         ParseJson(ReadBytes(path, what, notFound), path, what);
 
+    /// <summary>The JSON object at <paramref name="path"/> whose <c>format</c> is <paramref name="format"/>, or a one-line refusal.</summary>
+    public static JsonObject ReadFormatted(string path, string what, string notFound, string format)
+    {
+        var root = ReadJson(path, what, notFound);
+        if (root is not JsonObject o || o["format"] is not JsonValue f || !f.TryGetValue<string>(out var actual) || actual != format)
+        {
+            throw new UsageException($"{what} {path} is not a SimHarness {what} (no \"format\": \"{format}\")");
+        }
+
+        return o;
+    }
+
     /// <summary>Parses bytes read from <paramref name="path"/> as JSON within <see cref="MaxDepth"/>, or explains in one line why not.</summary>
     public static JsonNode? ParseJson(byte[] bytes, string path, string what)
     {

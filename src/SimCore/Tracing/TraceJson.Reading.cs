@@ -12,11 +12,7 @@ public static partial class TraceJson
     /// <remarks>Fields the format does not know are ignored (newer harnesses add optional ones, such as <c>assembly</c>).</remarks>
     public static Trace Load(string path)
     {
-        var root = InputFile.ReadJson(path, "trace", $"trace not found: {path}");
-        if (root is not JsonObject o || o["format"] is not JsonValue f || !f.TryGetValue<string>(out var format) || format != Trace.FormatName)
-        {
-            throw new UsageException($"trace {path} is not a SimHarness trace (no \"format\": \"{Trace.FormatName}\")");
-        }
+        var o = InputFile.ReadFormatted(path, "trace", $"trace not found: {path}", Trace.FormatName);
 
         var j = new JsonFields($"trace {path}");
         var version = j.String(o["harnessVersion"], "harnessVersion");

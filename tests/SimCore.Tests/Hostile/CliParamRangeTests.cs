@@ -13,7 +13,7 @@ public class CliParamRangeTests
     [TestCase("EchoUpper", "backlog=-1", "0..65535")]
     [TestCase("EchoUpper", "messages=-1", "0..100000")]
     [TestCase("EchoUpper", "clients=-1", "0..100000")]
-    [TestCase("EventRetryLimit", "attempts=-1", "1..10000")]
+    [TestCase("EventRetryLimit", "attempts=-1", "0..10000")]
     [TestCase("EventCheckConnect", "checkDelay=9999999999999", "0..1000000")]
     [TestCase("EventCheckConnect", "checkDelay=-1", "0..1000000")]
     [TestCase("ZooDeadSwitch", "requests=-1", "0..100000")]
