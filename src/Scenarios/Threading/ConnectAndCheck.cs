@@ -13,7 +13,7 @@ public abstract class ConnectAndCheck : Scenario
     internal const string Connecting = "开始连接...";
 
     /// <summary>Number of connect threads.</summary>
-    [Param("connect threads started before the check thread")]
+    [Param("connect threads started before the check thread", Min = 0, Max = 10_000)]
     public int Threads { get; set; } = 3;
 
     /// <inheritdoc />

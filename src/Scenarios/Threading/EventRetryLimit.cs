@@ -11,7 +11,7 @@ public class EventRetryLimit : Scenario
     public override string Description => "threading.Event: connect threads wait(waitTimeout) in a loop and give up after `attempts` attempts";
 
     /// <summary>Number of connect threads.</summary>
-    [Param("connect threads started before the check thread")]
+    [Param("connect threads started before the check thread", Min = 0, Max = 10_000)]
     public int Threads { get; set; } = 3;
 
     /// <summary>Seconds the check thread sleeps before setting the event.</summary>
@@ -23,7 +23,7 @@ public class EventRetryLimit : Scenario
     public decimal WaitTimeout { get; set; } = 1;
 
     /// <summary>Attempts before giving up (the seed's counter gives up when it reaches 4).</summary>
-    [Param("attempts before a connect thread gives up (the seed's count == 4 means 3)")]
+    [Param("attempts before a connect thread gives up (the seed's count == 4 means 3)", Min = 0, Max = 10_000)]
     public int Attempts { get; set; } = 3;
 
     /// <summary>The count at which a connect thread gives up; the broken twin overrides it.</summary>

@@ -16,7 +16,7 @@ public class ConditionWaitFor : Scenario
     public override string Description => "threading.Condition: waiters wait_for(ready) under the lock, a notifier sets ready and notify_all()s";
 
     /// <summary>Waiting threads.</summary>
-    [Param("threads that wait for the notifier")]
+    [Param("threads that wait for the notifier", Min = 0, Max = 10_000)]
     public int Waiters { get; set; } = 2;
 
     /// <inheritdoc />

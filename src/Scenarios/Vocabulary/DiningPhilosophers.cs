@@ -14,11 +14,11 @@ public class DiningPhilosophers : Scenario
     public override string Description => "threading.Lock: philosophers around a table take their two forks lowest-numbered first, eat, put them back";
 
     /// <summary>Philosophers (and forks) around the table.</summary>
-    [Param("philosophers (and forks) around the table")]
+    [Param("philosophers (and forks) around the table", Min = 2, Max = 10_000)]
     public int Philosophers { get; set; } = 3;
 
     /// <summary>Meals each philosopher eats.</summary>
-    [Param("meals each philosopher eats")]
+    [Param("meals each philosopher eats", Min = 0, Max = 100_000)]
     public int Meals { get; set; } = 1;
 
     /// <inheritdoc />

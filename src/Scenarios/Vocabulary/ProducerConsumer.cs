@@ -17,19 +17,19 @@ public sealed class ProducerConsumer : Scenario
     public override string Description => "queue.Queue: producers put items into a bounded queue, daemon consumers get and task_done them, main joins the queue";
 
     /// <summary>Producer threads.</summary>
-    [Param("producer threads")]
+    [Param("producer threads", Min = 0, Max = 10_000)]
     public int Producers { get; set; } = 2;
 
     /// <summary>Consumer (daemon) threads.</summary>
-    [Param("consumer threads (daemons looping on get)")]
+    [Param("consumer threads (daemons looping on get)", Min = 1, Max = 10_000)]
     public int Consumers { get; set; } = 2;
 
     /// <summary>Items each producer puts.</summary>
-    [Param("items each producer puts")]
+    [Param("items each producer puts", Min = 0, Max = 100_000)]
     public int Items { get; set; } = 1;
 
     /// <summary>The queue's bound.</summary>
-    [Param("the queue's maxsize (0 = unbounded)")]
+    [Param("the queue's maxsize (0 = unbounded)", Min = 0, Max = 100_000)]
     public int Maxsize { get; set; } = 1;
 
     /// <inheritdoc />

@@ -14,7 +14,7 @@ public class ZooCheckThenActFixed : Scenario
     public override string Description => "zoo, fixed: workers initialise a resource once, checking event.is_set() and setting it under one lock";
 
     /// <summary>Worker threads.</summary>
-    [Param("worker threads that each make sure the resource is initialised")]
+    [Param("worker threads that each make sure the resource is initialised", Min = 1, Max = 10_000)]
     public int Workers { get; set; } = 2;
 
     /// <inheritdoc />

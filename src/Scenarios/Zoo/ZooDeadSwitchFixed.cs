@@ -18,7 +18,7 @@ public class ZooDeadSwitchFixed : Scenario
     public override string Description => "zoo, fixed: a dispatcher switches requests into a worker greenlet that stops on shutdown, and checks `worker.dead` first";
 
     /// <summary>Requests the dispatcher hands to the worker.</summary>
-    [Param("requests the dispatcher switches into the worker greenlet")]
+    [Param("requests the dispatcher switches into the worker greenlet", Min = 0, Max = 100_000)]
     public int Requests { get; set; } = 2;
 
     /// <inheritdoc />

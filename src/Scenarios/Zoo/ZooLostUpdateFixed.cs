@@ -13,11 +13,11 @@ public class ZooLostUpdateFixed : Scenario
     public override string Description => "zoo, fixed: threads do `with lock: counter = counter + 1`; main joins them and prints the counter";
 
     /// <summary>Incrementing threads.</summary>
-    [Param("threads that increment the counter")]
+    [Param("threads that increment the counter", Min = 1, Max = 10_000)]
     public int Threads { get; set; } = 2;
 
     /// <summary>Increments per thread.</summary>
-    [Param("increments each thread makes")]
+    [Param("increments each thread makes", Min = 0, Max = 100_000)]
     public int Increments { get; set; } = 1;
 
     /// <inheritdoc />

@@ -17,11 +17,11 @@ public class ZooRecvAsMessageFixed : Scenario
     public override string Description => "zoo, fixed: a server reads newline-terminated messages from a TCP stream, buffering until each newline";
 
     /// <summary>Messages the client sends.</summary>
-    [Param("newline-terminated messages the client sends, one sendall each")]
+    [Param("newline-terminated messages the client sends, one sendall each", Min = 0, Max = 10_000)]
     public int Messages { get; set; } = 2;
 
     /// <summary>Segmentation choices per run.</summary>
-    [Param("segmentation budget per run: splits of a send and coalescings in a recv explored (0 = one recv per send)")]
+    [Param("segmentation budget per run: splits of a send and coalescings in a recv explored (0 = one recv per send)", Min = 0, Max = 1_000)]
     public int Segments { get; set; } = 1;
 
     /// <inheritdoc />

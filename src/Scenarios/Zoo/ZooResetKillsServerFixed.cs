@@ -19,11 +19,11 @@ public class ZooResetKillsServerFixed : Scenario
     public override string Description => "zoo, fixed: an echo server catches a connection reset, closes that connection and keeps accepting";
 
     /// <summary>Client threads.</summary>
-    [Param("clients, each one round trip")]
+    [Param("clients, each one round trip", Min = 0, Max = 10_000)]
     public int Clients { get; set; } = 1;
 
     /// <summary>Faults per run.</summary>
-    [Param("fault budget per run: reset on send, refused or delayed connect (0 = off)")]
+    [Param("fault budget per run: reset on send, refused or delayed connect (0 = off)", Min = 0, Max = 1_000)]
     public int Faults { get; set; } = 1;
 
     /// <inheritdoc />

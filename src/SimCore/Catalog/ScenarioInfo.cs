@@ -15,7 +15,7 @@ public sealed class ScenarioInfo
         Params = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => (p, a: p.GetCustomAttribute<ParamAttribute>()))
             .Where(x => x.a is not null && x.p.CanWrite)
-            .Select(x => new ParamInfo(x.p, x.a!.Description, x.p.GetValue(sample)))
+            .Select(x => new ParamInfo(x.p, x.a!, x.p.GetValue(sample)))
             .OrderBy(p => p.Property.MetadataToken)
             .ToArray();
         ExploreOverrides = type.GetCustomAttribute<ExploreWithAttribute>() is { } w ? ParseOverrides([w.Parameters]) : new Dictionary<string, string>();

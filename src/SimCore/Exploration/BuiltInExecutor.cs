@@ -5,14 +5,15 @@ namespace SimHarness.Exploration;
 /// <summary>Runs a scenario once on the built-in scheduler, every decision taken by a strategy.</summary>
 internal static class BuiltInExecutor
 {
-    public static RunResult Run(Scenario scenario, IScheduleStrategy strategy, long? maxSteps = null)
+    /// <summary>Runs once; a cancelled <paramref name="stop"/> abandons the run at its next step (reported as pruned).</summary>
+    public static RunResult Run(Scenario scenario, IScheduleStrategy strategy, long? maxSteps = null, CancellationToken stop = default)
     {
         var previous = SynchronizationContext.Current;
         var context = new SimSynchronizationContext();
         SynchronizationContext.SetSynchronizationContext(context);
         try
         {
-            return RunOn(context, scenario, strategy, maxSteps ?? scenario.MaxSteps);
+            return RunOn(context, scenario, strategy, maxSteps ?? scenario.MaxSteps, stop);
         }
         finally
         {
@@ -20,7 +21,7 @@ internal static class BuiltInExecutor
         }
     }
 
-    private static RunResult RunOn(SimSynchronizationContext context, Scenario scenario, IScheduleStrategy strategy, long maxSteps)
+    private static RunResult RunOn(SimSynchronizationContext context, Scenario scenario, IScheduleStrategy strategy, long maxSteps, CancellationToken stop)
     {
         var decisions = new List<Decision>();
         var runtime = new BuiltInRuntime(context, (count, what) =>
@@ -39,6 +40,13 @@ internal static class BuiltInExecutor
         var pruned = false;
         while (!world.Ended)
         {
+            if (stop.IsCancellationRequested)
+            {
+                // --time-limit or Ctrl-C inside one long run: abandon it here, within one step (issue 15).
+                pruned = true;
+                break;
+            }
+
             candidates.Clear();
             disabled.Clear();
             foreach (var t in runtime.Parked)

@@ -29,12 +29,27 @@ internal static class InvariantChecker
 
         foreach (var inv in scenario.Invariants)
         {
-            if (inv.Check(record) is { } message)
+            if (Run(inv, record) is { } message)
             {
                 return [new Violation(inv.Name, message)];
             }
         }
 
         return [];
+    }
+
+    /// <summary>An invariant that throws is violated: the run broke an assumption its check made (issue 15).</summary>
+    private static string? Run(Invariant inv, RunRecord record)
+    {
+        try
+        {
+            return inv.Check(record);
+        }
+#pragma warning disable CA1031 // Any exception of the scenario's own check becomes that invariant's violation, never a crash.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return $"the invariant's check itself failed: {ex.Message}";
+        }
     }
 }

@@ -164,7 +164,13 @@ internal sealed class ExhaustiveSearch
                 return false;
             }
 
-            var run = BuiltInExecutor.Run(_scenario.Create(_values), dpor, _options.MaxSteps);
+            var run = BuiltInExecutor.Run(_scenario.Create(_values), dpor, _options.MaxSteps, _options.Cancellation);
+            if (_options.Cancellation.IsCancellationRequested)
+            {
+                // Stopped inside the run (or just after it): it is neither counted nor backtracked from.
+                return false;
+            }
+
             var total = _tally.CountSchedule();
             if (!run.Pruned && _tally.Add(run, position++) && _options.StopOnFirst)
             {
