@@ -35,6 +35,9 @@ public abstract class LockBase
     public async Task<bool> AcquireAsync(bool blocking = true, decimal? timeout = null)
     {
         var forever = timeout is null or -1m;
+
+        // CPython converts the timeout before anything else: too large is an OverflowError even for a free lock.
+        Timeouts.Check(timeout);
         if (!blocking && !forever)
         {
             throw new ValueError("can't specify a timeout for a non-blocking call");
@@ -77,6 +80,13 @@ public abstract class LockBase
 
             await World.StepAsync(me, new Access(Id, AccessKind.Write, "acquire"));
         }
+    }
+
+    /// <summary>Python's <c>with lock:</c> — <c>await using (await lk.EnterAsync()) { ... }</c>: acquires (a step) and releases at the end of the block (a step), also when the block throws.</summary>
+    public async Task<Scope> EnterAsync()
+    {
+        await AcquireAsync();
+        return new Scope(ReleaseAsync);
     }
 
     /// <summary>Releases the lock (a step); wakes the longest-blocked acquirer, which tries again.</summary>
