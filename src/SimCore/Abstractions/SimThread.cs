@@ -67,9 +67,18 @@ public class SimThread
     public override string ToString() => Name;
 
     /// <summary>Python's <c>run()</c>: calls the target, if any. Override it in a subclass, as Python's <c>class Worker(Thread)</c> does.</summary>
-    protected internal virtual Task RunAsync() => Target is { } target ? target() : Task.CompletedTask;
+    protected virtual Task RunAsync() => Target is { } target ? target() : Task.CompletedTask;
+
+    /// <summary>The thread's body as the world runs it.</summary>
+    internal Task RunBodyAsync() => RunAsync();
+
+    /// <summary>The world the thread lives in, for a subclass's <see cref="RunAsync"/> (Python's module-level functions).</summary>
+    protected ISim Sim => World;
 
     internal World World => _world ?? throw new RuntimeError("thread.__init__() not called");
+
+    /// <summary>When the thread started, in the world's start order: <c>enumerate()</c> lists threads in it, as CPython's <c>_active</c> does.</summary>
+    internal int StartSequence { get; set; }
 
     /// <summary>Set as the thread starts (Python sets it in the new thread, before start() returns).</summary>
     internal int? Ident

@@ -37,7 +37,7 @@ internal sealed partial class World
 
             if (same && await ReadCounterAsync(me, "enumerate") == count)
             {
-                return known.Where((_, i) => first[i] == ThreadStatus.Runnable).ToArray();
+                return known.Where((_, i) => first[i] == ThreadStatus.Runnable).OrderBy(t => t.StartSequence).ToArray();
             }
         }
     }

@@ -6,6 +6,7 @@ internal sealed partial class World
 {
     private readonly List<SimThread> _threads = [];
     private int _threadCounter;
+    private int _startCounter;
     private int _runnable;
     private int _nonDaemonAlive;
 
@@ -96,6 +97,7 @@ internal sealed partial class World
 
         t.Status = ThreadStatus.Runnable;
         t.Ident = t.Id + 1;
+        t.StartSequence = ++_startCounter;
         _runnable++;
         if (!t.IsDaemon)
         {
@@ -164,7 +166,7 @@ internal sealed partial class World
         s_current.Value = t;
         try
         {
-            await t.RunAsync();
+            await t.RunBodyAsync();
             await FinalizeGreenletsAsync(t);
         }
         catch (ThreadKilledException)

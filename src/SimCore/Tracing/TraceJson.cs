@@ -37,12 +37,7 @@ public static class TraceJson
             ["seed"] = trace.Seed,
             ["decisions"] = new JsonArray(trace.Decisions.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray()),
             ["violation"] = trace.Violation is null ? null : new JsonObject { ["invariant"] = trace.Violation.Invariant, ["message"] = trace.Violation.Message },
-            ["output"] = new JsonArray(trace.Output.Select(l => (JsonNode?)new JsonObject
-            {
-                ["t"] = l.Seconds,
-                ["thread"] = l.Thread,
-                ["text"] = l.Text,
-            }).ToArray()),
+            ["output"] = new JsonArray(trace.Output.Select(l => (JsonNode?)OutputToJson(l)).ToArray()),
             ["events"] = new JsonArray(trace.Events.Select((e, i) => (JsonNode?)EventToJson(i, e)).ToArray()),
         };
         if (trace.CoyoteTrace is not null)
@@ -52,6 +47,23 @@ public static class TraceJson
         }
 
         return o.ToJsonString(Options);
+    }
+
+    /// <summary>One output line: <c>t</c>, <c>thread</c>, <c>text</c>, and <c>"stream": "stderr"</c> for a stderr line (absent for stdout).</summary>
+    internal static JsonObject OutputToJson(OutputLine l)
+    {
+        var o = new JsonObject
+        {
+            ["t"] = l.Seconds,
+            ["thread"] = l.Thread,
+            ["text"] = l.Text,
+        };
+        if (l.IsStderr)
+        {
+            o["stream"] = "stderr";
+        }
+
+        return o;
     }
 
     /// <summary>Reads a trace, refusing a missing, truncated, non-JSON, foreign or stale file with one line.</summary>
@@ -97,7 +109,7 @@ public static class TraceJson
                 Decisions = (o["decisions"] as JsonArray ?? throw Missing("decisions")).Select(d => (string?)d ?? throw Missing("decisions[]")).ToArray(),
                 Violation = o["violation"] is JsonObject v ? new Violation(Required<string>(v, "invariant"), Required<string>(v, "message")) : null,
                 Output = (o["output"] as JsonArray ?? throw Missing("output")).Select(l => new OutputLine(
-                    ToMicros(l!["t"]), Required<string>(l!, "thread"), Required<string>(l!, "text"))).ToArray(),
+                    ToMicros(l!["t"]), Required<string>(l!, "thread"), Required<string>(l!, "text")) { IsStderr = (string?)l["stream"] == "stderr" }).ToArray(),
                 Events = (o["events"] as JsonArray ?? throw Missing("events")).Select(e => EventFromJson(e!)).ToArray(),
                 CoyoteTrace = (string?)o["coyoteTrace"] is { } coyote ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, coyote) : null,
             };
