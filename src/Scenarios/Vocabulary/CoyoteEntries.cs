@@ -48,4 +48,8 @@ public static class CoyoteEntries
     /// <summary>Explores <see cref="Vocabulary.ThreadingScopes"/>.</summary>
     [Test]
     public static Task ThreadingScopes() => CoyoteEntry.RunAsync<ThreadingScopes>();
+
+    /// <summary>Explores <see cref="Vocabulary.WorkerPoolDeath"/>.</summary>
+    [Test]
+    public static Task WorkerPoolDeath() => CoyoteEntry.RunAsync<WorkerPoolDeath>();
 }

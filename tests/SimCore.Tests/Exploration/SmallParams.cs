@@ -46,6 +46,7 @@ internal static class SmallParams
         ["ThreadingScopes"] = "",
         ["EchoUpper"] = "clients=1;messages=1",
         ["EchoUpperFixed"] = "clients=1;messages=1",
+        ["WorkerPoolDeath"] = "workers=1",
         ["ZooCheckThenAct"] = "",
         ["ZooCheckThenActFixed"] = "",
         ["ZooDeadSwitch"] = "requests=1",
