@@ -52,6 +52,9 @@ public interface ISim
     /// <summary>Python's <c>threading.get_ident()</c>: the caller's <see cref="SimThread.IdentAsync"/> (not a step: a thread's own number).</summary>
     int GetIdent();
 
+    /// <summary>Python's <c>threading.get_native_id()</c>: the caller's <see cref="SimThread.NativeIdAsync"/> (not a step).</summary>
+    int GetNativeId();
+
     /// <summary>Python's <c>threading.enumerate()</c>: the threads alive at one instant, MainThread first (steps that read every thread; see the README).</summary>
     Task<IReadOnlyList<SimThread>> EnumerateAsync();
 

@@ -56,6 +56,8 @@ internal sealed class PatchedSim(World world) : ISim
 
     public int GetIdent() => World.GetIdent();
 
+    public int GetNativeId() => World.GetNativeId();
+
     public Task<IReadOnlyList<SimThread>> EnumerateAsync() => World.EnumerateAsync();
 
     public Task<int> ActiveCountAsync() => World.ActiveCountAsync();

@@ -51,6 +51,8 @@ internal sealed partial class World
 
     public int GetIdent() => CurrentThread.Ident ?? 0;
 
+    public int GetNativeId() => GetIdent();
+
     /// <summary>Creating a thread is a step: it takes a number from the world's counter (CPython numbers only the threads it names itself).</summary>
     /// <param name="t">The new thread object, not yet attached.</param>
     /// <param name="target">The body, or null (a subclass's run, or nothing).</param>
