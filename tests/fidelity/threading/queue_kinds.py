@@ -4,11 +4,7 @@
 # (src/Scenarios/Vocabulary/QueueKinds.cs).
 import queue, threading
 
-def err(f):
-    try:
-        print("ok", f())
-    except Exception as e:
-        print(f"{type(e).__name__}: {e}")
+from common import err
 
 lq = queue.LifoQueue(2)
 lq.put("a")

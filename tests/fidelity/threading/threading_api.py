@@ -3,14 +3,7 @@
 # ThreadingApi (src/Scenarios/Vocabulary/ThreadingApi.cs).
 import threading, time
 
-def err(f):
-    try:
-        print("ok", f())
-    except Exception as e:
-        print(f"{type(e).__name__}: {e}")
-
-def noop():
-    pass
+from common import err
 
 # is_alive, ident, native_id, get_ident, main_thread, enumerate, active_count.
 go = threading.Event()

@@ -3,14 +3,7 @@
 # ThreadingRules (src/Scenarios/Vocabulary/ThreadingRules.cs).
 import threading, time
 
-def err(f):
-    try:
-        print("ok", f())
-    except Exception as e:
-        print(f"{type(e).__name__}: {e}")
-
-def noop():
-    pass
+from common import err, noop
 
 # Misuse raises RuntimeError; a negative sleep ValueError.
 t = threading.Thread(target=noop)

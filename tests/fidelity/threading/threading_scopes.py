@@ -4,14 +4,7 @@
 # ThreadingScopes (src/Scenarios/Vocabulary/ThreadingScopes.cs).
 import threading, time
 
-def err(f):
-    try:
-        print("ok", f())
-    except Exception as e:
-        print(f"{type(e).__name__}: {e}")
-
-def noop():
-    pass
+from common import err
 
 # A subclass that overrides run; a thread without a target.
 class Worker(threading.Thread):
