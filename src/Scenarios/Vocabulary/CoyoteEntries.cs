@@ -28,4 +28,28 @@ public static class CoyoteEntries
     /// <summary>Explores <see cref="Vocabulary.ConditionLostWakeup"/> (expected to fail).</summary>
     [Test]
     public static Task ConditionLostWakeup() => CoyoteEntry.RunAsync<ConditionLostWakeup>();
+
+    /// <summary>Explores <see cref="Vocabulary.ThreadingRules"/>.</summary>
+    [Test]
+    public static Task ThreadingRules() => CoyoteEntry.RunAsync<ThreadingRules>();
+
+    /// <summary>Explores <see cref="Vocabulary.ThreadingApi"/>.</summary>
+    [Test]
+    public static Task ThreadingApi() => CoyoteEntry.RunAsync<ThreadingApi>();
+
+    /// <summary>Explores <see cref="Vocabulary.ThreadingExcepthook"/>.</summary>
+    [Test]
+    public static Task ThreadingExcepthook() => CoyoteEntry.RunAsync<ThreadingExcepthook>();
+
+    /// <summary>Explores <see cref="Vocabulary.QueueKinds"/>.</summary>
+    [Test]
+    public static Task QueueKinds() => CoyoteEntry.RunAsync<QueueKinds>();
+
+    /// <summary>Explores <see cref="Vocabulary.ThreadingScopes"/>.</summary>
+    [Test]
+    public static Task ThreadingScopes() => CoyoteEntry.RunAsync<ThreadingScopes>();
+
+    /// <summary>Explores <see cref="Vocabulary.WorkerPoolDeath"/>.</summary>
+    [Test]
+    public static Task WorkerPoolDeath() => CoyoteEntry.RunAsync<WorkerPoolDeath>();
 }

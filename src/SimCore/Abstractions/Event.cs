@@ -84,8 +84,8 @@ public sealed class Event : IStateful
                 return false;
             }
 
-            _world.Record(me, "wait", _id, "blocked", null);
             var micros = timeoutSeconds is { } s ? World.ToMicros(s, nameof(timeoutSeconds)) : -1;
+            _world.Record(me, "wait", _id, "blocked", null);
             _waiters.RemoveAll(x => x.Done);
             w = _world.Block(me, _id, $"wait {Name}", micros);
             _waiters.Add(w);

@@ -27,12 +27,52 @@ public interface ISim
     /// <summary>Whether this run is simulated (virtual clock) rather than real (OS threads, wall clock).</summary>
     bool IsSimulated { get; }
 
-    /// <summary>Creates a thread named <c>Thread-N (target)</c> from the world's counter, as CPython names it.</summary>
+    /// <summary>Python's <c>threading.main_thread()</c> (not a step: it never changes).</summary>
+    SimThread MainThread { get; }
+
+    /// <summary>Creates a thread named <c>Thread-N (target)</c> from the world's counter, as CPython names it (a step).</summary>
     /// <param name="target">The thread's body.</param>
-    /// <param name="targetName">The target's name as Python would print it; defaults to the delegate's method name.</param>
-    /// <param name="name">An explicit name instead of <c>Thread-N (target)</c>.</param>
-    /// <param name="daemon">Daemon threads do not keep the run alive.</param>
-    Task<SimThread> CreateThreadAsync(Func<Task> target, string? targetName = null, string? name = null, bool daemon = false);
+    /// <param name="targetName">The target's name as Python would print it; by default the method's name, <c>&lt;lambda&gt;</c> for a lambda, a local function's own name.</param>
+    /// <param name="name">An explicit name instead of <c>Thread-N (target)</c>; null or empty takes the number, as in CPython.</param>
+    /// <param name="daemon">Daemon threads do not keep the run alive; null inherits the creating thread's flag, as in CPython.</param>
+    Task<SimThread> CreateThreadAsync(Func<Task> target, string? targetName = null, string? name = null, bool? daemon = null);
+
+    /// <summary>Python's <c>Thread()</c> without a target: named <c>Thread-N</c>, its run does nothing (a step).</summary>
+    /// <param name="name">An explicit name; null or empty takes the number.</param>
+    /// <param name="daemon">Null inherits the creating thread's flag.</param>
+    Task<SimThread> CreateThreadAsync(string? name = null, bool? daemon = null);
+
+    /// <summary>Python's <c>class Worker(Thread)</c>: creates a subclass instance that overrides <c>RunAsync</c>, named <c>Thread-N</c> (a step).</summary>
+    /// <param name="construct">Makes the instance (the subclass's <c>__init__</c>; runs before the creation step).</param>
+    /// <param name="name">An explicit name; null or empty takes the number.</param>
+    /// <param name="daemon">Null inherits the creating thread's flag.</param>
+    Task<TThread> CreateThreadAsync<TThread>(Func<TThread> construct, string? name = null, bool? daemon = null)
+        where TThread : SimThread;
+
+    /// <summary>Python's <c>threading.get_ident()</c>: the caller's <see cref="SimThread.IdentAsync"/> (not a step: a thread's own number).</summary>
+    int GetIdent();
+
+    /// <summary>Python's <c>threading.get_native_id()</c>: the caller's <see cref="SimThread.NativeIdAsync"/> (not a step).</summary>
+    int GetNativeId();
+
+    /// <summary>Python's <c>threading.enumerate()</c>: the threads alive at one instant, MainThread first (steps that read every thread; see the README).</summary>
+    Task<IReadOnlyList<SimThread>> EnumerateAsync();
+
+    /// <summary>Python's <c>threading.active_count()</c>: how many threads <see cref="EnumerateAsync"/> returns.</summary>
+    Task<int> ActiveCountAsync();
+
+    /// <summary>What a thread's uncaught exception does: the default ends the run with a violation; <see cref="SimHarness.UncaughtExceptions.Excepthook"/> is CPython's rule. Set it at the start of the scenario's body (not a step).</summary>
+    UncaughtExceptions UncaughtExceptions { get; set; }
+
+    /// <summary>Python's <c>threading.excepthook</c>, called in the dying thread under <see cref="SimHarness.UncaughtExceptions.Excepthook"/>; the default writes the traceback's lines to stderr. Setting null restores the default (not a step).</summary>
+    Func<ExceptHookArgs, Task> Excepthook { get; set; }
+
+    /// <summary>Writes one line to the run's stderr (Python's <c>print(..., file=sys.stderr)</c>); the transcript marks it with <see cref="OutputLine.StderrPrefix"/>.</summary>
+    Task PrintStderrAsync(string text);
+
+    /// <summary>Creates Python's <c>threading.local()</c>: a value each thread sees its own of (not a step; neither are its reads and writes).</summary>
+    /// <param name="initial">Makes a thread's value on its first read, as a <c>local</c> subclass's <c>__init__</c> does; null leaves it unset.</param>
+    Local<T> NewLocal<T>(Func<T>? initial = null);
 
     /// <summary>Creates an <see cref="Event"/> (creation is not a step: nothing shared is touched).</summary>
     Event NewEvent(string? name = null);
@@ -54,6 +94,15 @@ public interface ISim
 
     /// <summary>Creates a <see cref="Queue{T}"/>, Python's <c>queue.Queue(maxsize)</c>; zero or negative is unbounded (not a step).</summary>
     Queue<T> NewQueue<T>(int maxsize = 0, string? name = null);
+
+    /// <summary>Creates a <see cref="LifoQueue{T}"/>, Python's <c>queue.LifoQueue(maxsize)</c> (not a step).</summary>
+    LifoQueue<T> NewLifoQueue<T>(int maxsize = 0, string? name = null);
+
+    /// <summary>Creates a <see cref="Threading.PriorityQueue{T}"/>, Python's <c>queue.PriorityQueue(maxsize)</c>: lowest item first, in <paramref name="comparer"/>'s order (not a step).</summary>
+    Threading.PriorityQueue<T> NewPriorityQueue<T>(int maxsize = 0, IComparer<T>? comparer = null, string? name = null);
+
+    /// <summary>Creates a <see cref="SimpleQueue{T}"/>, Python's <c>queue.SimpleQueue()</c> (not a step).</summary>
+    SimpleQueue<T> NewSimpleQueue<T>(string? name = null);
 
     /// <summary>Creates a <see cref="Threading.Barrier"/> for <paramref name="parties"/> threads, with an optional action and default timeout (not a step).</summary>
     Barrier NewBarrier(int parties, Func<Task>? action = null, decimal? timeout = null, string? name = null);

@@ -46,6 +46,9 @@ public sealed class RunRecord
     internal RunRecord WithViolations(IReadOnlyList<Violation> violations) =>
         new(Output, Events, violations, Completed, Steps, Threads, Simulated);
 
-    /// <summary>The transcript (rule 9 of docs/semantics.md): the output lines' texts.</summary>
-    public IEnumerable<string> Transcript => Output.Select(o => o.Text);
+    /// <summary>The transcript (rule 9 of docs/semantics.md): the output lines' texts, stderr lines marked with <see cref="OutputLine.StderrPrefix"/>.</summary>
+    public IEnumerable<string> Transcript => Output.Select(o => o.TranscriptText);
+
+    /// <summary>The lines written to stderr (an excepthook's tracebacks), without their mark.</summary>
+    public IEnumerable<string> Stderr => Output.Where(o => o.IsStderr).Select(o => o.Text);
 }

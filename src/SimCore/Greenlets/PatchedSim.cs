@@ -32,8 +32,45 @@ internal sealed class PatchedSim(World world) : ISim
         }
     }
 
-    public Task<SimThread> CreateThreadAsync(Func<Task> target, string? targetName = null, string? name = null, bool daemon = false) =>
-        throw new NotSupportedException("threads under monkey-patching (greenlets in disguise) are not modelled: spawn greenlets with Hub.SpawnAsync");
+    public SimThread MainThread => World.MainThread;
+
+    public UncaughtExceptions UncaughtExceptions
+    {
+        get => World.UncaughtExceptions;
+        set => World.UncaughtExceptions = value;
+    }
+
+    public Func<ExceptHookArgs, Task> Excepthook
+    {
+        get => World.Excepthook;
+        set => World.Excepthook = value;
+    }
+
+    public Task<SimThread> CreateThreadAsync(Func<Task> target, string? targetName = null, string? name = null, bool? daemon = null) =>
+        throw NoThreads();
+
+    public Task<SimThread> CreateThreadAsync(string? name = null, bool? daemon = null) => throw NoThreads();
+
+    public Task<TThread> CreateThreadAsync<TThread>(Func<TThread> construct, string? name = null, bool? daemon = null)
+        where TThread : SimThread => throw NoThreads();
+
+    public int GetIdent() => World.GetIdent();
+
+    public int GetNativeId() => World.GetNativeId();
+
+    public Task<IReadOnlyList<SimThread>> EnumerateAsync() => World.EnumerateAsync();
+
+    public Task<int> ActiveCountAsync() => World.ActiveCountAsync();
+
+    public Task PrintStderrAsync(string text) => World.PrintStderrAsync(text);
+
+    public Threading.Local<T> NewLocal<T>(Func<T>? initial = null) => World.NewLocal(initial);
+
+    public Threading.LifoQueue<T> NewLifoQueue<T>(int maxsize = 0, string? name = null) => World.NewLifoQueue<T>(maxsize, name);
+
+    public Threading.PriorityQueue<T> NewPriorityQueue<T>(int maxsize = 0, IComparer<T>? comparer = null, string? name = null) => World.NewPriorityQueue(maxsize, comparer, name);
+
+    public Threading.SimpleQueue<T> NewSimpleQueue<T>(string? name = null) => World.NewSimpleQueue<T>(name);
 
     public Event NewEvent(string? name = null) => World.NewEvent(name);
 
@@ -62,4 +99,7 @@ internal sealed class PatchedSim(World world) : ISim
     public Task SleepAsync(decimal seconds) => Hub.Get(World).SleepAsync(seconds);
 
     public void Assert(bool condition, string invariant, string message) => World.Assert(condition, invariant, message);
+
+    private static NotSupportedException NoThreads() =>
+        new("threads under monkey-patching (greenlets in disguise) are not modelled: spawn greenlets with Hub.SpawnAsync");
 }

@@ -65,7 +65,7 @@ internal sealed partial class World
         }
 
         _observation.Reset();
-        _observation.Add(_outputDigest).Add(line.TimeMicros).Add(line.Thread).Add(line.Text);
+        _observation.Add(_outputDigest).Add(line.TimeMicros).Add(line.Thread).Add(line.IsStderr).Add(line.Text);
         _outputDigest = _observation.Digest();
     }
 

@@ -1,9 +1,12 @@
+using SimHarness.Threading;
+
 namespace SimHarness.Simulation;
 
 internal sealed partial class World
 {
     private readonly List<SimThread> _threads = [];
     private int _threadCounter;
+    private int _startCounter;
     private int _runnable;
     private int _nonDaemonAlive;
 
@@ -12,6 +15,9 @@ internal sealed partial class World
     /// <summary>Threads the record holds runnable (parked at a gate, or woken and on their way to one).</summary>
     internal int RunnableCount => _runnable;
 
+    /// <summary>Python's <c>threading.main_thread()</c>.</summary>
+    public SimThread MainThread => _threads[0];
+
     /// <summary>Starts the run: the scenario's body becomes the main thread.</summary>
     internal void StartMain(Func<Task> body)
     {
@@ -19,20 +25,61 @@ internal sealed partial class World
         _objectNames[main.ObjectId] = main.Name;
         _threads.Add(main);
         main.Status = ThreadStatus.Runnable;
+        main.Ident = 1;
         _runnable++;
         _nonDaemonAlive++;
-        _runtime.Launch(main, () => ThreadBodyAsync(main, body));
+        _runtime.Launch(main, () => ThreadBodyAsync(main));
     }
 
-    public async Task<SimThread> CreateThreadAsync(Func<Task> target, string? targetName = null, string? name = null, bool daemon = false)
+    public Task<SimThread> CreateThreadAsync(Func<Task> target, string? targetName = null, string? name = null, bool? daemon = null)
     {
         ArgumentNullException.ThrowIfNull(target);
+        return CreateCoreAsync(new SimThread(), target, targetName ?? PythonNames.TargetName(target), name, daemon);
+    }
+
+    public Task<SimThread> CreateThreadAsync(string? name = null, bool? daemon = null) =>
+        CreateCoreAsync(new SimThread(), null, null, name, daemon);
+
+    public Task<TThread> CreateThreadAsync<TThread>(Func<TThread> construct, string? name = null, bool? daemon = null)
+        where TThread : SimThread
+    {
+        ArgumentNullException.ThrowIfNull(construct);
+
+        // Python's subclass __init__ is the caller's own code: it runs before the creation step.
+        return CreateCoreAsync(construct(), null, null, name, daemon);
+    }
+
+    public int GetIdent() => CurrentThread.Ident ?? 0;
+
+    public int GetNativeId() => GetIdent();
+
+    /// <summary>Creating a thread is a step: it takes a number from the world's counter (CPython numbers only the threads it names itself).</summary>
+    /// <param name="t">The new thread object, not yet attached.</param>
+    /// <param name="target">The body, or null (a subclass's run, or nothing).</param>
+    /// <param name="targetName">What CPython would print in parentheses; null for no target.</param>
+    /// <param name="name">An explicit name; null or empty takes <c>Thread-N</c>, as CPython does.</param>
+    /// <param name="daemon">Null inherits the creator's flag, as CPython does.</param>
+    private async Task<TThread> CreateCoreAsync<TThread>(TThread t, Func<Task>? target, string? targetName, string? name, bool? daemon)
+        where TThread : SimThread
+    {
         var me = CurrentThread;
         await StepAsync(me, new Access(ThreadCounterObjectId, AccessKind.Write, "create"));
         using var _ = Atomic();
-        // CPython (3.10+) numbers only the threads it names itself: Thread(name='x') takes no number.
-        var fullName = name ?? $"Thread-{++_threadCounter} ({targetName ?? target.Method.Name})";
-        var t = new SimThread(this, _threads.Count, NewObjectId(fullName), fullName, target, daemon);
+        string fullName;
+        if (!string.IsNullOrEmpty(name))
+        {
+            fullName = name;
+        }
+        else
+        {
+            fullName = $"Thread-{++_threadCounter}";
+            if (targetName is not null)
+            {
+                fullName += $" ({targetName})";
+            }
+        }
+
+        t.Attach(this, _threads.Count, NewObjectId(fullName + "#"), fullName, target, daemon ?? me.IsDaemon);
         _objectNames[t.ObjectId] = fullName;
         _threads.Add(t);
         Record(me, "create", ThreadCounterObjectId, fullName, null);
@@ -46,10 +93,13 @@ internal sealed partial class World
         using var _ = Atomic();
         if (t.Status != ThreadStatus.Created)
         {
-            throw new InvalidOperationException("threads can only be started once");
+            Record(me, "start", t.ObjectId, nameof(RuntimeError), null);
+            throw new RuntimeError("threads can only be started once");
         }
 
         t.Status = ThreadStatus.Runnable;
+        t.Ident = t.Id + 1;
+        t.StartSequence = ++_startCounter;
         _runnable++;
         if (!t.IsDaemon)
         {
@@ -62,7 +112,7 @@ internal sealed partial class World
         }
 
         Record(me, "start", t.ObjectId, null, null);
-        _runtime.Launch(t, () => ThreadBodyAsync(t, t.Target!));
+        _runtime.Launch(t, () => ThreadBodyAsync(t));
     }
 
     internal async Task<bool> JoinThreadAsync(SimThread t, decimal? timeout)
@@ -70,10 +120,10 @@ internal sealed partial class World
         var me = CurrentThread;
         if (ReferenceEquals(t, me))
         {
-            throw new InvalidOperationException("cannot join current thread");
+            throw new RuntimeError("cannot join current thread");
         }
 
-        var micros = timeout is { } s ? Math.Max(0, (long)decimal.Round(s * 1_000_000m)) : -1;
+        var micros = timeout is { } s ? Math.Max(0, Timeouts.ToMicros(s)) : -1;
         // A join waits at its gate until the thread has finished (or the timeout, counted from the call, passes).
         var guard = new StepGuard(() => t.Status is ThreadStatus.Finished or ThreadStatus.Created, micros < 0 ? -1 : NowMicros + micros, $"join {t.Name}");
         await StepAsync(me, new Access(t.ObjectId, AccessKind.Wait, "join"), guard);
@@ -82,7 +132,8 @@ internal sealed partial class World
         {
             if (t.Status == ThreadStatus.Created)
             {
-                throw new InvalidOperationException("cannot join thread before it is started");
+                Record(me, "join", t.ObjectId, nameof(RuntimeError), null);
+                throw new RuntimeError("cannot join thread before it is started");
             }
 
             if (t.Status == ThreadStatus.Finished || micros == 0 || (micros > 0 && NowMicros >= guard.DeadlineMicros))
@@ -92,6 +143,9 @@ internal sealed partial class World
                 return done;
             }
 
+            // CPython's join waits on the thread's lock with the timeout: an alive thread and a timeout
+            // too large for its clock raise there.
+            Timeouts.CheckBlocking(micros);
             Record(me, "join", t.ObjectId, "blocked", null);
             w = Block(me, t.ObjectId, $"join {t.Name}", micros);
             (t.Joiners ??= []).Add(w);
@@ -100,12 +154,23 @@ internal sealed partial class World
         return await AwaitWakeAsync(w) == WakeReason.Signaled;
     }
 
-    private async Task ThreadBodyAsync(SimThread t, Func<Task> body)
+    /// <summary>A step that reads one thread's state (is_alive, ident): it conflicts with the thread's start and finish.</summary>
+    internal async Task<TResult> ReadThreadAsync<TResult>(SimThread t, string op, Func<SimThread, TResult> read)
+    {
+        var me = CurrentThread;
+        await StepAsync(me, new Access(t.ObjectId, AccessKind.Read, op));
+        using var _ = Atomic();
+        var value = read(t);
+        Record(me, op, t.ObjectId, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "None", null);
+        return value;
+    }
+
+    private async Task ThreadBodyAsync(SimThread t)
     {
         s_current.Value = t;
         try
         {
-            await body();
+            await t.RunBodyAsync();
             await FinalizeGreenletsAsync(t);
         }
         catch (ThreadKilledException)
@@ -114,12 +179,22 @@ internal sealed partial class World
         }
         catch (Exception ex) when (!IsControlException(ex))
         {
-            if (!Ended)
+            if (Ended)
             {
-                Violate("uncaught-exception", $"Exception in thread {t.Name}: {ex.GetType().Name}: {ex.Message}", raisedByThread: true);
+                return;
             }
 
-            return;
+            if (UncaughtExceptions == UncaughtExceptions.EndRun)
+            {
+                Violate("uncaught-exception", $"Exception in thread {t.Name}: {ex.GetType().Name}: {ex.Message}", raisedByThread: true);
+                return;
+            }
+
+            // CPython's rule: excepthook reports the exception, the thread ends, the others carry on.
+            if (!await ReportUncaughtAsync(t, ex))
+            {
+                return;
+            }
         }
 
         try

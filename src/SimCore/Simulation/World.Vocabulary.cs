@@ -19,7 +19,13 @@ internal sealed partial class World
     public BoundedSemaphore NewBoundedSemaphore(int value = 1, string? name = null) =>
         new(this, NewObjectId(name ?? "semaphore"), value);
 
-    public Threading.Queue<T> NewQueue<T>(int maxsize = 0, string? name = null) => new(this, NewObjectId(name ?? "queue"), maxsize);
+    public Threading.Queue<T> NewQueue<T>(int maxsize = 0, string? name = null) => new(this, maxsize, name);
+
+    public LifoQueue<T> NewLifoQueue<T>(int maxsize = 0, string? name = null) => new(this, maxsize, name);
+
+    public Threading.PriorityQueue<T> NewPriorityQueue<T>(int maxsize = 0, IComparer<T>? comparer = null, string? name = null) => new(this, maxsize, comparer, name);
+
+    public SimpleQueue<T> NewSimpleQueue<T>(string? name = null) => new(this, name);
 
     public Threading.Barrier NewBarrier(int parties, Func<Task>? action = null, decimal? timeout = null, string? name = null) =>
         new(this, NewObjectId(name ?? "barrier"), parties, action, timeout);
@@ -30,25 +36,9 @@ internal sealed partial class World
     {
         ArgumentNullException.ThrowIfNull(function);
         Threading.Timer? timer = null;
-        var thread = await CreateUnnamedTargetThreadAsync(() => timer!.RunAsync());
+        // CPython's Timer passes no target to Thread: Thread-N without a suffix, daemon as its creator.
+        var thread = await CreateCoreAsync(new SimThread(), () => timer!.RunAsync(), null, null, null);
         timer = new Threading.Timer(thread, NewEvent(), interval, function);
         return timer;
-    }
-
-    /// <summary>
-    /// A thread created as CPython's <c>Thread()</c> without a target names it (<c>Thread-N</c>, no
-    /// suffix) and daemon as its creator: what <see cref="CreateThreadAsync"/> does otherwise.
-    /// </summary>
-    private async Task<SimThread> CreateUnnamedTargetThreadAsync(Func<Task> body)
-    {
-        var me = CurrentThread;
-        await StepAsync(me, new Access(ThreadCounterObjectId, AccessKind.Write, "create"));
-        using var _ = Atomic();
-        var name = $"Thread-{++_threadCounter}";
-        var t = new SimThread(this, _threads.Count, NewObjectId(name + "#"), name, body, me.IsDaemon);
-        _objectNames[t.ObjectId] = name;
-        _threads.Add(t);
-        Record(me, "create", ThreadCounterObjectId, name, null);
-        return t;
     }
 }

@@ -243,14 +243,20 @@ internal sealed partial class World : ISim
     internal RunRecord ToRecord() =>
         new(_output.ToArray(), _events.ToArray(), _violations.ToArray(), Completed, Steps, _threads.Select(t => t.Name).ToArray(), _runtime.IsVirtual);
 
+    /// <summary>A sleep's or wait's length in microseconds, refused as CPython's <c>time.sleep</c> refuses it.</summary>
+    /// <exception cref="Threading.ValueError">A negative length (<c>sleep length must be non-negative</c>).</exception>
+    /// <exception cref="Threading.OverflowError">A length beyond CPython's clock.</exception>
     internal static long ToMicros(decimal seconds, string what)
     {
+        _ = what;
         if (seconds < 0)
         {
-            throw new ArgumentOutOfRangeException(what, seconds, "sleep length must be non-negative");
+            throw new Threading.ValueError("sleep length must be non-negative");
         }
 
-        return (long)decimal.Round(seconds * 1_000_000m, MidpointRounding.ToEven);
+        var micros = Threading.Timeouts.ToMicros(seconds);
+        Threading.Timeouts.CheckBlocking(micros);
+        return micros;
     }
 
     internal static string FormatSeconds(long micros) => (micros / 1_000_000m).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);

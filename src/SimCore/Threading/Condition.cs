@@ -40,6 +40,9 @@ public sealed class Condition : IStateful
     /// <summary>Releases the underlying lock.</summary>
     public Task ReleaseAsync() => Lock.ReleaseAsync();
 
+    /// <summary>Python's <c>with cond:</c> — <c>await using (await cond.EnterAsync()) { ... }</c> acquires the lock and releases it at the end of the block.</summary>
+    public Task<Scope> EnterAsync() => Lock.EnterAsync();
+
     /// <summary>Releases the lock, waits for a notify or the timeout, re-acquires the lock; returns false when it timed out.</summary>
     /// <param name="timeout">Seconds to wait at most; null waits forever; zero or negative does not block (but still releases and re-acquires the lock).</param>
     /// <exception cref="RuntimeError">The caller does not hold the lock.</exception>
@@ -50,6 +53,7 @@ public sealed class Condition : IStateful
         Waiter w;
         int saved;
         var blocked = false;
+        var overflow = false;
         using (_world.Atomic())
         {
             if (!Lock.IsOwnedBy(me))
@@ -60,12 +64,13 @@ public sealed class Condition : IStateful
 
             saved = Lock.ReleaseAll(me);
             var micros = timeout is { } t ? Deadline.ToMicros(t) : -1;
-            if (timeout is not null && micros <= 0)
+            overflow = micros > Timeouts.MaxMicros;
+            if ((timeout is not null && micros <= 0) || overflow)
             {
                 // CPython's waiter.acquire(False): queued, not blocked; it leaves the queue on re-acquire.
                 w = new Waiter(me, _id, $"wait {Name}", -1, -1);
                 w.Complete(WakeReason.TimedOut);
-                _world.Record(me, "wait", _id, "false", null);
+                _world.Record(me, "wait", _id, overflow ? nameof(OverflowError) : "false", null);
             }
             else
             {
@@ -79,18 +84,29 @@ public sealed class Condition : IStateful
 
         var notified = blocked && await World.AwaitWakeAsync(w) == WakeReason.Signaled;
         await Lock.RestoreAsync(me, saved, () => _waiters.Remove(w));
-        return notified;
+
+        // CPython's waiter.acquire(True, timeout) raised after the lock was released; its finally took the lock back.
+        return overflow ? throw new OverflowError(Timeouts.OverflowMessage) : notified;
     }
 
     /// <summary>Python's <c>wait_for</c>: waits until <paramref name="predicate"/> holds or the timeout passes; returns the predicate's last value.</summary>
     /// <param name="predicate">Evaluated with the lock held (local computation over state the lock guards; not a step).</param>
     /// <param name="timeout">Seconds to wait at most in total; null waits forever.</param>
-    public async Task<bool> WaitForAsync(Func<bool> predicate, decimal? timeout = null)
+    public Task<bool> WaitForAsync(Func<bool> predicate, decimal? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        return WaitForAsync(() => Task.FromResult(predicate()), timeout);
+    }
+
+    /// <summary>Python's <c>wait_for</c> over harness state: the predicate may take steps (read a <see cref="SharedValue{T}"/>, a queue's size...).</summary>
+    /// <param name="predicate">Evaluated with the lock held, as CPython does; each step it takes is declared as usual.</param>
+    /// <param name="timeout">Seconds to wait at most in total; null waits forever.</param>
+    public async Task<bool> WaitForAsync(Func<Task<bool>> predicate, decimal? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(predicate);
         long? end = null;
         var wait = timeout;
-        var result = predicate();
+        var result = await predicate();
         while (!result)
         {
             if (wait is { } w)
@@ -110,7 +126,7 @@ public sealed class Condition : IStateful
             }
 
             await WaitAsync(wait);
-            result = predicate();
+            result = await predicate();
         }
 
         return result;

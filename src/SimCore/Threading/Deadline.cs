@@ -25,6 +25,6 @@ internal readonly struct Deadline
     /// <summary>Microseconds left (zero or negative once passed); -1 when no timeout is set.</summary>
     public long Remaining(World world) => IsSet ? _at - world.NowMicros : -1;
 
-    /// <summary>Seconds as whole microseconds (banker's rounding, as the rest of the clock); negative values are kept.</summary>
-    public static long ToMicros(decimal seconds) => (long)decimal.Round(seconds * 1_000_000m, MidpointRounding.ToEven);
+    /// <summary>Seconds as whole microseconds (see <see cref="Timeouts.ToMicros"/>).</summary>
+    public static long ToMicros(decimal seconds) => Timeouts.ToMicros(seconds);
 }

@@ -36,6 +36,9 @@ public abstract class LockBase : IStateful
     public async Task<bool> AcquireAsync(bool blocking = true, decimal? timeout = null)
     {
         var forever = timeout is null or -1m;
+
+        // CPython converts the timeout before anything else: too large is an OverflowError even for a free lock.
+        Timeouts.Check(timeout);
         if (!blocking && !forever)
         {
             throw new ValueError("can't specify a timeout for a non-blocking call");
@@ -86,6 +89,13 @@ public abstract class LockBase : IStateful
         guard is null
             ? World.StepAsync(me, new Access(Id, AccessKind.Write, op))
             : World.StepAsync(me, new Access(Id, AccessKind.Write, op), guard);
+
+    /// <summary>Python's <c>with lock:</c> — <c>await using (await lk.EnterAsync()) { ... }</c>: acquires (a step) and releases at the end of the block (a step), also when the block throws.</summary>
+    public async Task<Scope> EnterAsync()
+    {
+        await AcquireAsync();
+        return new Scope(ReleaseAsync);
+    }
 
     /// <summary>Releases the lock (a step); wakes the longest-blocked acquirer, which tries again.</summary>
     /// <exception cref="RuntimeError">The lock is not held (by the caller, for an <see cref="RLock"/>).</exception>

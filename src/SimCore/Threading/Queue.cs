@@ -3,7 +3,7 @@ using SimHarness.Simulation;
 
 namespace SimHarness.Threading;
 
-/// <summary>Python's <c>queue.Queue</c>: a FIFO queue, bounded by <see cref="Maxsize"/> when positive, with task tracking.</summary>
+/// <summary>Python's <c>queue.Queue</c>: a FIFO queue, bounded by <see cref="Maxsize"/> when positive, with task tracking; subclass it as CPython's <c>queue</c> module does.</summary>
 /// <typeparam name="T">The items' type.</typeparam>
 /// <remarks>
 /// Follows CPython's implementation, each attempt one step: <c>put</c> and <c>get</c> write the
@@ -12,32 +12,75 @@ namespace SimHarness.Threading;
 /// may have taken the item or the slot first) and queues again at the back if it lost. A timed
 /// put or get checks the time before every wait: zero fails at once, raising <see cref="Full"/> or
 /// <see cref="Empty"/>. The event log shows the queue's length after each put and get.
+/// As in CPython, the storage is four overridable hooks (<c>_init</c>, <c>_qsize</c>, <c>_put</c>,
+/// <c>_get</c>): <see cref="LifoQueue{T}"/> and <see cref="PriorityQueue{T}"/> override them, and so
+/// may a scenario's own subclass. The hooks run inside the calling step, under the world's lock:
+/// they are local computation over the subclass's own fields (no awaits, no other steps).
 /// </remarks>
 #pragma warning disable CA1711 // Python's name for the type (queue.Queue).
-public sealed class Queue<T> : IStateful
+public class Queue<T> : IStateful
 #pragma warning restore CA1711
 {
     private readonly World _world;
     private readonly int _id;
-    private readonly System.Collections.Generic.Queue<T> _items = new();
     private readonly List<Waiter> _getters = [];
     private readonly List<Waiter> _putters = [];
     private readonly List<Waiter> _joiners = [];
+    private System.Collections.Generic.Queue<T>? _fifo;
     private int _unfinished;
 
-    internal Queue(World world, int id, int maxsize)
+    /// <summary>Python's <c>queue.Queue(maxsize)</c> (or a subclass's <c>super().__init__(maxsize)</c>); not a step.</summary>
+    /// <param name="sim">The world the queue lives in.</param>
+    /// <param name="maxsize">The bound; zero or negative is unbounded.</param>
+    /// <param name="name">The name in traces; by default the class's, numbered (<c>queue#5</c>, <c>lifoqueue#6</c>).</param>
+    public Queue(ISim sim, int maxsize = 0, string? name = null)
     {
-        _world = world;
-        _id = id;
+        _world = World.Of(sim);
+        _id = _world.NewObjectId(name ?? KindOf(GetType()));
         Maxsize = maxsize;
-        world.Track(this);
+#pragma warning disable CA2214 // CPython's __init__ calls self._init(maxsize) too: a subclass's storage is made there.
+        Init(maxsize);
+#pragma warning restore CA2214
+        if (GetType() == typeof(Queue<T>))
+        {
+            _world.Track(this);
+        }
+        else
+        {
+            // A subclass keeps its items in its own storage, which the state digest cannot see.
+            _world.Untracked();
+        }
     }
 
     /// <summary>The queue's name in traces (<c>queue#5</c>).</summary>
     public string Name => _world.ObjectName(_id);
 
-    /// <summary>The bound; zero or negative means unbounded.</summary>
-    public int Maxsize { get; }
+    /// <summary>Python's <c>maxsize</c>: the bound, zero or negative for none (reading it is not a step; change it with <see cref="SetMaxsizeAsync"/>).</summary>
+    public int Maxsize { get; private set; }
+
+    /// <summary>Python's <c>q.maxsize = n</c> (a step that writes the queue). As in CPython, nobody is woken: a blocked put sees the new bound when a get wakes it.</summary>
+    public async Task SetMaxsizeAsync(int maxsize)
+    {
+        var me = _world.CurrentThread;
+        await _world.StepAsync(me, new Access(_id, AccessKind.Write, "maxsize"));
+        using var _ = _world.Atomic();
+        Maxsize = maxsize;
+        _world.Record(me, "maxsize", _id, maxsize.ToString(CultureInfo.InvariantCulture), null);
+    }
+
+    /// <summary>CPython's <c>_init(maxsize)</c>: makes the storage (a FIFO here).</summary>
+    protected virtual void Init(int maxsize) => _fifo = new();
+
+    /// <summary>CPython's <c>_qsize()</c>: how many items the storage holds.</summary>
+    protected virtual int QsizeCore() => Fifo.Count;
+
+    /// <summary>CPython's <c>_put(item)</c>: stores an item (the bound is already checked).</summary>
+    protected virtual void PutCore(T item) => Fifo.Enqueue(item);
+
+    /// <summary>CPython's <c>_get()</c>: removes and returns the next item (the storage is not empty).</summary>
+    protected virtual T GetCore() => Fifo.Dequeue();
+
+    private System.Collections.Generic.Queue<T> Fifo => _fifo ?? throw new InvalidOperationException("a Queue subclass that overrides Init must override QsizeCore, PutCore and GetCore too");
 
     /// <summary>Puts <paramref name="item"/> at the back, waiting while the queue is full.</summary>
     /// <param name="item">The item.</param>
@@ -71,7 +114,7 @@ public sealed class Queue<T> : IStateful
                         _world.Untracked();
                     }
 
-                    _items.Enqueue(item);
+                    PutCore(item);
                     _unfinished++;
                     NotifyOne(_getters);
                     _world.Record(me, "put", _id, Length(), null, resultObserved: false);
@@ -105,7 +148,7 @@ public sealed class Queue<T> : IStateful
         var me = _world.CurrentThread;
         // The deadline counts from the call: a thread waits at its gate while the queue is empty.
         var deadline = timeout is { } t ? Deadline.After(_world, Deadline.ToMicros(t)) : default;
-        var guard = block ? new StepGuard(() => _items.Count > 0, deadline.At, $"get {Name}") : null;
+        var guard = block ? new StepGuard(() => QsizeCore() > 0, deadline.At, $"get {Name}") : null;
         await StepAsync(me, "get", guard);
         Waiter? mine = null;
         while (true)
@@ -113,9 +156,9 @@ public sealed class Queue<T> : IStateful
             using (_world.Atomic())
             {
                 Leave(_getters, mine);
-                if (_items.Count > 0)
+                if (QsizeCore() > 0)
                 {
-                    var item = _items.Dequeue();
+                    var item = GetCore();
                     NotifyOne(_putters);
                     _world.Record(me, "get", _id, Length(), null, resultObserved: false);
                     _world.Observe(me, "item", _id, ItemText(item), null);
@@ -141,13 +184,13 @@ public sealed class Queue<T> : IStateful
     public Task<T> GetNowaitAsync() => GetAsync(block: false);
 
     /// <summary>Python's <c>qsize()</c>: the number of items (a step that reads the queue).</summary>
-    public Task<int> QsizeAsync() => ReadAsync("qsize", () => _items.Count);
+    public Task<int> QsizeAsync() => ReadAsync("qsize", QsizeCore);
 
     /// <summary>Python's <c>empty()</c>.</summary>
-    public Task<bool> IsEmptyAsync() => ReadAsync("empty", () => _items.Count == 0);
+    public Task<bool> IsEmptyAsync() => ReadAsync("empty", () => QsizeCore() == 0);
 
     /// <summary>Python's <c>full()</c>: true when bounded and at the bound.</summary>
-    public Task<bool> IsFullAsync() => ReadAsync("full", () => Maxsize > 0 && _items.Count >= Maxsize);
+    public Task<bool> IsFullAsync() => ReadAsync("full", () => Maxsize > 0 && QsizeCore() >= Maxsize);
 
     /// <summary>Marks one fetched item as processed; the last one wakes every <see cref="JoinAsync"/>.</summary>
     /// <exception cref="ValueError">More calls than items put.</exception>
@@ -221,6 +264,8 @@ public sealed class Queue<T> : IStateful
             return null;
         }
 
+        // CPython's not_full/not_empty.wait(remaining) raises here for a timeout beyond its clock.
+        Timeouts.CheckBlocking(remaining);
         _world.Record(me, op, _id, "blocked", null);
         var w = _world.Block(me, _id, $"{op} {Name}", remaining);
         queue.Add(w);
@@ -245,19 +290,18 @@ public sealed class Queue<T> : IStateful
         }
     }
 
-    private bool IsAtBound => Maxsize > 0 && _items.Count >= Maxsize;
+    private bool IsAtBound => Maxsize > 0 && QsizeCore() >= Maxsize;
 
     private StepGate StepAsync(SimThread me, string op, StepGuard? guard) =>
         guard is null
             ? _world.StepAsync(me, new Access(_id, AccessKind.Write, op))
             : _world.StepAsync(me, new Access(_id, AccessKind.Write, op), guard);
 
-    private string Length() => "len=" + _items.Count.ToString(CultureInfo.InvariantCulture);
 
     void IStateful.WriteState(StateWriter state)
     {
-        state.Add(_id).Add(Maxsize).Add(_unfinished).Add(_items.Count);
-        foreach (var item in _items)
+        state.Add(_id).Add(Maxsize).Add(_unfinished).Add(Fifo.Count);
+        foreach (var item in Fifo)
         {
             state.Add(ItemText(item));
         }
@@ -271,4 +315,14 @@ public sealed class Queue<T> : IStateful
 
     /// <summary>An item's text for the state digest and the taker's observation (records print all their fields).</summary>
     private static string ItemText(T item) => Convert.ToString(item, CultureInfo.InvariantCulture) ?? "null";
+
+    private string Length() => "len=" + QsizeCore().ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The trace name of a queue class: <c>Queue`1</c> is <c>queue</c>, <c>LifoQueue`1</c> <c>lifoqueue</c>.</summary>
+    private static string KindOf(Type type)
+    {
+        var name = type.Name;
+        var tick = name.IndexOf('`', StringComparison.Ordinal);
+        return (tick < 0 ? name : name[..tick]).ToLowerInvariant();
+    }
 }

@@ -107,6 +107,13 @@ public class Semaphore : IStateful
             ? World.StepAsync(me, new Access(Id, AccessKind.Write, "acquire"))
             : World.StepAsync(me, new Access(Id, AccessKind.Write, "acquire"), guard);
 
+    /// <summary>Python's <c>with sem:</c> — <c>await using (await sem.EnterAsync()) { ... }</c>: acquires (a step) and releases one at the end of the block.</summary>
+    public async Task<Scope> EnterAsync()
+    {
+        await AcquireAsync();
+        return new Scope(() => ReleaseAsync());
+    }
+
     /// <summary>Increments the counter by <paramref name="n"/> and wakes up to <paramref name="n"/> queued acquirers.</summary>
     /// <exception cref="ValueError"><paramref name="n"/> below one, or (bounded) a release above the initial value.</exception>
     public async Task ReleaseAsync(int n = 1)
@@ -143,6 +150,8 @@ public class Semaphore : IStateful
         Waiter w;
         if (forever || micros > 0)
         {
+            // CPython's cond.wait(timeout) raises here for a timeout beyond its clock.
+            Timeouts.CheckBlocking(micros);
             World.Record(me, "acquire", Id, "blocked", null);
             w = World.Block(me, Id, $"acquire {Name}", forever ? -1 : micros);
             blocked = true;

@@ -60,7 +60,13 @@ public static partial class TraceJson
     private static OutputLine Line(JsonFields j, JsonNode? node, string field)
     {
         var l = j.Object(node, field);
-        return new OutputLine(j.Micros(l["t"], field + ".t"), j.String(l["thread"], field + ".thread"), j.String(l["text"], field + ".text"));
+        var stream = j.OptionalString(l["stream"], field + ".stream");
+        if (stream is not (null or "stderr"))
+        {
+            throw j.Bad(field + ".stream", "\"stderr\" or absent", l["stream"]);
+        }
+
+        return new OutputLine(j.Micros(l["t"], field + ".t"), j.String(l["thread"], field + ".thread"), j.String(l["text"], field + ".text")) { IsStderr = stream is not null };
     }
 
     private static TraceEvent EventFromJson(JsonFields j, JsonNode? node, string field)

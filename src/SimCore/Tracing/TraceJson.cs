@@ -37,12 +37,7 @@ public static partial class TraceJson
             ["seed"] = trace.Seed,
             ["decisions"] = new JsonArray(trace.Decisions.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray()),
             ["violation"] = trace.Violation is null ? null : new JsonObject { ["invariant"] = trace.Violation.Invariant, ["message"] = trace.Violation.Message },
-            ["output"] = new JsonArray(trace.Output.Select(l => (JsonNode?)new JsonObject
-            {
-                ["t"] = l.Seconds,
-                ["thread"] = l.Thread,
-                ["text"] = l.Text,
-            }).ToArray()),
+            ["output"] = new JsonArray(trace.Output.Select(l => (JsonNode?)OutputToJson(l)).ToArray()),
             ["events"] = new JsonArray(trace.Events.Select((e, i) => (JsonNode?)EventToJson(i, e)).ToArray()),
         };
         if (trace.Assembly is null)
@@ -57,6 +52,23 @@ public static partial class TraceJson
         }
 
         return o.ToJsonString(Options);
+    }
+
+    /// <summary>One output line: <c>t</c>, <c>thread</c>, <c>text</c>, and <c>"stream": "stderr"</c> for a stderr line (absent for stdout).</summary>
+    internal static JsonObject OutputToJson(OutputLine l)
+    {
+        var o = new JsonObject
+        {
+            ["t"] = l.Seconds,
+            ["thread"] = l.Thread,
+            ["text"] = l.Text,
+        };
+        if (l.IsStderr)
+        {
+            o["stream"] = "stderr";
+        }
+
+        return o;
     }
 
     /// <summary>One event as the trace format writes it; <paramref name="index"/> null leaves out <c>i</c> (the replay diff numbers its rows itself).</summary>

@@ -28,12 +28,7 @@ internal static class JsonShapes
 
     /// <summary><c>[{"t","thread","text"}]</c>.</summary>
     public static JsonArray Output(IEnumerable<OutputLine> lines) =>
-        new(lines.Select(l => (JsonNode?)new JsonObject
-        {
-            ["t"] = l.Seconds,
-            ["thread"] = l.Thread,
-            ["text"] = l.Text,
-        }).ToArray());
+        new(lines.Select(l => (JsonNode?)TraceJson.OutputToJson(l)).ToArray());
 
     /// <summary><c>[{"invariant","message"}]</c>.</summary>
     public static JsonArray Violations(IEnumerable<Violation> violations) =>

@@ -17,7 +17,7 @@ internal static class TextOutput
         var threadWidth = lines.Select(l => l.Thread.Length).DefaultIfEmpty(0).Max();
         for (var i = 0; i < lines.Count; i++)
         {
-            w.WriteLine($"{times[i].PadLeft(timeWidth)}  {lines[i].Thread.PadRight(threadWidth)}  {lines[i].Text}");
+            w.WriteLine($"{times[i].PadLeft(timeWidth)}  {lines[i].Thread.PadRight(threadWidth)}  {lines[i].TranscriptText}");
         }
     }
 

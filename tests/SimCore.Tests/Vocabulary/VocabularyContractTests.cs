@@ -192,6 +192,53 @@ public abstract class VocabularyContractTests
         Assert.That(record.Violations.Select(v => v.Message), Is.EqualTo(new List<string> { "Exception in thread Thread-1 (release): RuntimeError: cannot release un-acquired lock" }));
     }
 
+    [Test]
+    public void MainUncaught_UnderExcepthook_PrintsATracebackWithoutThreadHeaderAndTheOthersFinish()
+    {
+        var record = Run(async sim =>
+        {
+            sim.UncaughtExceptions = UncaughtExceptions.Excepthook;
+            var other = await sim.CreateThreadAsync(() => sim.PrintAsync("other finishes"), "other");
+            await other.StartAsync();
+            throw new ValueError("main fails");
+        });
+
+        Assert.That(record.Violations, Is.Empty);
+        Assert.That(record.Completed, Is.True);
+        Assert.That(record.Stderr, Is.EqualTo(new List<string> { "Traceback (most recent call last):", "ValueError: main fails" }));
+        Assert.That(record.Output.Where(o => !o.IsStderr).Select(o => o.Text), Is.EqualTo(new List<string> { "other finishes" }));
+    }
+
+    [Test]
+    public void Excepthook_ThatRaises_EndsTheRunWithAViolation()
+    {
+        var record = Run(async sim =>
+        {
+            sim.UncaughtExceptions = UncaughtExceptions.Excepthook;
+            sim.Excepthook = _ => throw new RuntimeError("hook broke");
+            var t = await sim.CreateThreadAsync(() => throw new ValueError("first"), "boom");
+            await t.StartAsync();
+            await t.JoinAsync();
+        });
+
+        Assert.That(record.Violations.Select(v => v.Message), Is.EqualTo(new List<string> { "Exception in threading.excepthook: RuntimeError: hook broke" }));
+    }
+
+    [Test]
+    public void Uncaught_ByDefault_IsStillAViolationThatEndsTheRun()
+    {
+        var record = Run(async sim =>
+        {
+            var t = await sim.CreateThreadAsync(() => throw new ValueError("first"), "boom");
+            await t.StartAsync();
+            await t.JoinAsync();
+            await sim.PrintAsync("never");
+        });
+
+        Assert.That(record.Violations.Select(v => v.Message), Is.EqualTo(new List<string> { "Exception in thread Thread-1 (boom): ValueError: first" }));
+        Assert.That(record.Transcript, Is.Empty);
+    }
+
     private RunRecord RunClean(Func<ISim, Task> body)
     {
         var record = Run(body);

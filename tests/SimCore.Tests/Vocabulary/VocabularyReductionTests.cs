@@ -12,7 +12,8 @@ namespace SimHarness.Tests.Vocabulary;
 public class VocabularyReductionTests
 {
     private static IEnumerable<TestCaseData> Races() =>
-        new[] { typeof(LockRace), typeof(SemaphoreRace), typeof(ConditionRace), typeof(QueueRace), typeof(BarrierRace), typeof(TimerRace) }
+        new[] { typeof(LockRace), typeof(SemaphoreRace), typeof(ConditionRace), typeof(QueueRace), typeof(BarrierRace), typeof(TimerRace),
+            typeof(EnumerateRace), typeof(IsAliveRace), typeof(ExcepthookRace), typeof(LifoPriorityRace), typeof(MaxsizeRace) }
             .Select(t => new TestCaseData(t).SetName($"Reduction_On{t.Name}_ReachesEveryTranscriptOfTheFullSearch"));
 
     [TestCaseSource(nameof(Races))]
@@ -196,6 +197,103 @@ public class VocabularyReductionTests
             await sim.SleepAsync(1);
             await t.CancelAsync();
             await sim.PrintAsync("cancelled");
+        }
+    }
+
+    private sealed class EnumerateRace : Scenario
+    {
+        public override string Description => "enumerate and active_count while one thread starts another and finishes";
+
+        public override async Task RunAsync(ISim sim)
+        {
+            var starter = await sim.CreateThreadAsync(
+                async () =>
+                {
+                    var child = await sim.CreateThreadAsync(() => Task.CompletedTask, "child");
+                    await child.StartAsync();
+                },
+                "starter");
+            await starter.StartAsync();
+            var names = (await sim.EnumerateAsync()).Select(t => t.Name);
+            await sim.PrintAsync($"{string.Join(",", names)} {await sim.ActiveCountAsync()}");
+        }
+    }
+
+    private sealed class IsAliveRace : Scenario
+    {
+        public override string Description => "is_alive and ident of a thread that starts and finishes meanwhile";
+
+        public override async Task RunAsync(ISim sim)
+        {
+            var t = await sim.CreateThreadAsync(() => Task.CompletedTask, "t");
+            var starter = await sim.CreateThreadAsync(() => t.StartAsync(), "starter");
+            await starter.StartAsync();
+            await sim.PrintAsync($"{await t.IsAliveAsync()} {await t.IdentAsync() is not null}");
+        }
+    }
+
+    private sealed class ExcepthookRace : Scenario
+    {
+        public override string Description => "a thread dies under CPython's rule while another prints";
+
+        public override async Task RunAsync(ISim sim)
+        {
+            sim.UncaughtExceptions = UncaughtExceptions.Excepthook;
+            await StartAllAsync(
+                sim,
+                () => throw new ValueError("dead"),
+                () => sim.PrintAsync("alive"));
+        }
+    }
+
+    private sealed class LifoPriorityRace : Scenario
+    {
+        public override string Description => "putters race on a LIFO and a priority queue; the getter takes after them";
+
+        public override async Task RunAsync(ISim sim)
+        {
+            var lifo = sim.NewLifoQueue<int>();
+            var prio = sim.NewPriorityQueue<int>();
+            await StartAllAsync(
+                sim,
+                async () =>
+                {
+                    await lifo.PutAsync(1);
+                    await prio.PutAsync(2);
+                },
+                async () => await lifo.PutAsync(3),
+                async () => await prio.PutAsync(1),
+                async () =>
+                {
+                    await sim.SleepAsync(1);
+                    await sim.PrintAsync($"{await lifo.GetAsync()} {await lifo.GetAsync()} {await prio.GetNowaitAsync()}");
+                });
+        }
+    }
+
+    private sealed class MaxsizeRace : Scenario
+    {
+        public override string Description => "a maxsize change races with a non-blocking put";
+
+        public override async Task RunAsync(ISim sim)
+        {
+            var q = sim.NewQueue<int>(1);
+            await q.PutAsync(0);
+            await StartAllAsync(
+                sim,
+                () => q.SetMaxsizeAsync(2),
+                async () =>
+                {
+                    try
+                    {
+                        await q.PutNowaitAsync(1);
+                        await sim.PrintAsync("put");
+                    }
+                    catch (Full)
+                    {
+                        await sim.PrintAsync("full");
+                    }
+                });
         }
     }
 }

@@ -1,0 +1,78 @@
+using SimHarness.Threading;
+
+namespace SimHarness.Simulation;
+
+/// <summary>
+/// A thread's uncaught exception under CPython's rule (<see cref="UncaughtExceptions.Excepthook"/>):
+/// the hook reports it, the thread ends. The default rule (a violation that ends the run) is in
+/// <c>ThreadBodyAsync</c>, beside the call of <see cref="ReportUncaughtAsync"/>.
+/// </summary>
+internal sealed partial class World
+{
+    private Func<ExceptHookArgs, Task>? _excepthook;
+
+    /// <summary>What an uncaught exception does; set it at the start of the scenario's body.</summary>
+    public UncaughtExceptions UncaughtExceptions { get; set; }
+
+    /// <summary>Python's <c>threading.excepthook</c>; null restores the default (the traceback on stderr).</summary>
+    public Func<ExceptHookArgs, Task> Excepthook
+    {
+        get => _excepthook ?? DefaultExcepthookAsync;
+        set => _excepthook = value;
+    }
+
+    public Task PrintStderrAsync(string text) => WriteStderrAsync([text]);
+
+    /// <summary>Python's default <c>threading.excepthook</c>: the traceback, as lines on stderr, in one step.</summary>
+    /// <remarks>The frames between the header and the last line are .NET's and are left out: the lines stay the same from build to build, so transcripts and censuses can pin them.</remarks>
+    private Task DefaultExcepthookAsync(ExceptHookArgs args)
+    {
+        var lines = new List<string>();
+        if (!ReferenceEquals(args.Thread, MainThread))
+        {
+            lines.Add($"Exception in thread {args.Thread.Name}:");
+        }
+
+        lines.Add("Traceback (most recent call last):");
+        lines.Add(PythonNames.ExceptionLine(args.ExcValue));
+        return WriteStderrAsync(lines);
+    }
+
+    /// <summary>Writes lines to the run's stderr: one step, conflicting with every print (both streams are the transcript).</summary>
+    private async Task WriteStderrAsync(IReadOnlyList<string> lines)
+    {
+        var t = CurrentThread;
+        await StepAsync(t, new Access(OutputObjectId, AccessKind.Write, "stderr"));
+        using var _ = Atomic();
+        foreach (var line in lines)
+        {
+            var stderr = new OutputLine(NowMicros, t.Label, line) { IsStderr = true };
+            _output.Add(stderr);
+            ObserveOutput(stderr);
+            Record(t, "stderr", OutputObjectId, null, line);
+        }
+    }
+
+    /// <summary>Calls the hook in the dying thread; false when the thread must not go on to finish (the run ended, or the hook raised).</summary>
+    private async Task<bool> ReportUncaughtAsync(SimThread t, Exception ex)
+    {
+        try
+        {
+            await Excepthook(new ExceptHookArgs(ex, t));
+            return true;
+        }
+        catch (ThreadKilledException)
+        {
+            return false;
+        }
+        catch (Exception hookError) when (!IsControlException(hookError))
+        {
+            if (!Ended)
+            {
+                Violate("uncaught-exception", $"Exception in threading.excepthook: {PythonNames.ExceptionLine(hookError)}", raisedByThread: true);
+            }
+
+            return false;
+        }
+    }
+}
