@@ -10,8 +10,16 @@ internal static class Inputs
     public static Trace Trace(string path, IReadOnlyList<ScenarioInfo> catalog)
     {
         var trace = TraceJson.Load(path);
-        var info = catalog.FirstOrDefault(s => s.Name == trace.Scenario)
-            ?? throw new UsageException($"trace {path}: field 'scenario' names unknown scenario '{trace.Scenario}' (known: {string.Join(", ", catalog.Select(s => s.Name))})");
+        ScenarioInfo info;
+        try
+        {
+            info = ScenarioCatalog.FindTraced(catalog, trace);
+        }
+        catch (UsageException ex)
+        {
+            throw new UsageException($"trace {path}: {ex.Message}", ex);
+        }
+
         try
         {
             info.ResolveParams(trace.Params);

@@ -125,8 +125,18 @@ internal sealed partial class World
 
         var micros = timeout is { } s ? Math.Max(0, Timeouts.ToMicros(s)) : -1;
         // A join waits at its gate until the thread has finished (or the timeout, counted from the call, passes).
-        var guard = new StepGuard(() => t.Status is ThreadStatus.Finished or ThreadStatus.Created, micros < 0 ? -1 : NowMicros + micros, $"join {t.Name}");
-        await StepAsync(me, new Access(t.ObjectId, AccessKind.Wait, "join"), guard);
+        var access = new Access(t.ObjectId, AccessKind.Wait, "join");
+        var deadline = micros < 0 || micros > Timeouts.MaxMicros ? -1 : NowMicros + micros;
+        if (micros > Timeouts.MaxMicros)
+        {
+            // Too large for CPython's clock: it raises as soon as it would block, so no guard.
+            await StepAsync(me, access);
+        }
+        else
+        {
+            await StepAsync(me, access, new StepGuard(() => t.Status is ThreadStatus.Finished or ThreadStatus.Created, deadline, $"join {t.Name}"));
+        }
+
         Waiter w;
         using (Atomic())
         {
@@ -136,7 +146,7 @@ internal sealed partial class World
                 throw new RuntimeError("cannot join thread before it is started");
             }
 
-            if (t.Status == ThreadStatus.Finished || micros == 0 || (micros > 0 && NowMicros >= guard.DeadlineMicros))
+            if (t.Status == ThreadStatus.Finished || micros == 0 || (deadline > 0 && NowMicros >= deadline))
             {
                 var done = t.Status == ThreadStatus.Finished;
                 Record(me, "join", t.ObjectId, done ? "finished" : "alive", null);

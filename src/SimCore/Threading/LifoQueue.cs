@@ -8,6 +8,8 @@ public class LifoQueue<T> : Queue<T>
 {
     private List<T> _stack = [];
 
+    private protected override IReadOnlyCollection<T> StoredItems => _stack;
+
     /// <summary>Python's <c>queue.LifoQueue(maxsize)</c> (not a step).</summary>
     public LifoQueue(ISim sim, int maxsize = 0, string? name = null)
         : base(sim, maxsize, name)

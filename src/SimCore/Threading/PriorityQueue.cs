@@ -14,6 +14,8 @@ public class PriorityQueue<T> : Queue<T>
     private readonly IComparer<T> _comparer;
     private List<T> _heap = [];
 
+    private protected override IReadOnlyCollection<T> StoredItems => _heap;
+
     /// <summary>Python's <c>queue.PriorityQueue(maxsize)</c> (not a step).</summary>
     /// <param name="sim">The world.</param>
     /// <param name="maxsize">The bound; zero or negative is unbounded.</param>

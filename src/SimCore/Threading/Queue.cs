@@ -41,13 +41,14 @@ public class Queue<T> : IStateful
 #pragma warning disable CA2214 // CPython's __init__ calls self._init(maxsize) too: a subclass's storage is made there.
         Init(maxsize);
 #pragma warning restore CA2214
-        if (GetType() == typeof(Queue<T>))
+        var kind = GetType();
+        if (kind == typeof(Queue<T>) || kind == typeof(LifoQueue<T>) || kind == typeof(PriorityQueue<T>))
         {
             _world.Track(this);
         }
         else
         {
-            // A subclass keeps its items in its own storage, which the state digest cannot see.
+            // A scenario's own subclass keeps its items in its own storage, which the state digest cannot see.
             _world.Untracked();
         }
     }
@@ -80,6 +81,9 @@ public class Queue<T> : IStateful
     /// <summary>CPython's <c>_get()</c>: removes and returns the next item (the storage is not empty).</summary>
     protected virtual T GetCore() => Fifo.Dequeue();
 
+    /// <summary>The items in their storage's order, for the state digest (the harness's own queue kinds override it).</summary>
+    private protected virtual IReadOnlyCollection<T> StoredItems => Fifo;
+
     private System.Collections.Generic.Queue<T> Fifo => _fifo ?? throw new InvalidOperationException("a Queue subclass that overrides Init must override QsizeCore, PutCore and GetCore too");
 
     /// <summary>Puts <paramref name="item"/> at the back, waiting while the queue is full.</summary>
@@ -98,7 +102,7 @@ public class Queue<T> : IStateful
         var me = _world.CurrentThread;
         // The deadline counts from the call: a thread waits at its gate while the queue is full.
         var deadline = timeout is { } t ? Deadline.After(_world, Deadline.ToMicros(t)) : default;
-        var guard = block ? new StepGuard(() => !IsAtBound, deadline.At, $"put {Name}") : null;
+        var guard = block && !Timeouts.Overflows(timeout) ? new StepGuard(() => !IsAtBound, deadline.At, $"put {Name}") : null;
         await StepAsync(me, "put", guard);
         Waiter? mine = null;
         while (true)
@@ -148,7 +152,7 @@ public class Queue<T> : IStateful
         var me = _world.CurrentThread;
         // The deadline counts from the call: a thread waits at its gate while the queue is empty.
         var deadline = timeout is { } t ? Deadline.After(_world, Deadline.ToMicros(t)) : default;
-        var guard = block ? new StepGuard(() => QsizeCore() > 0, deadline.At, $"get {Name}") : null;
+        var guard = block && !Timeouts.Overflows(timeout) ? new StepGuard(() => QsizeCore() > 0, deadline.At, $"get {Name}") : null;
         await StepAsync(me, "get", guard);
         Waiter? mine = null;
         while (true)
@@ -300,8 +304,9 @@ public class Queue<T> : IStateful
 
     void IStateful.WriteState(StateWriter state)
     {
-        state.Add(_id).Add(Maxsize).Add(_unfinished).Add(Fifo.Count);
-        foreach (var item in Fifo)
+        var items = StoredItems;
+        state.Add(_id).Add(Maxsize).Add(_unfinished).Add(items.Count);
+        foreach (var item in items)
         {
             state.Add(ItemText(item));
         }

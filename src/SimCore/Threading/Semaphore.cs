@@ -53,7 +53,7 @@ public class Semaphore : IStateful
         var me = World.CurrentThread;
         // The deadline counts from the call: a thread waits at its gate while the counter is zero.
         var deadline = timeout is { } limit ? Deadline.After(World, Deadline.ToMicros(limit)) : default;
-        var guard = blocking ? new StepGuard(() => Value > 0, deadline.At, $"acquire {Name}") : null;
+        var guard = blocking && !Timeouts.Overflows(timeout) ? new StepGuard(() => Value > 0, deadline.At, $"acquire {Name}") : null;
         await StepAsync(me, guard);
         Waiter? mine = null;
         while (true)

@@ -120,8 +120,8 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         else
         {
             var sleep = _sleeps && _lastThreadNode is not null ? _lastThreadNode.ChildSleep() : [];
-            var state = cache is null ? null : candidates[0].World.StateDigest();
-            if (cache is not null)
+            var state = cache is not { GaveUp: false } ? null : candidates[0].World.StateDigest();
+            if (cache is { GaveUp: false })
             {
                 if (state is not { } digest)
                 {
@@ -206,7 +206,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
     /// <summary>Edges of the search tree taken for the first time (a new node's first choice, or a node's next alternative).</summary>
     public long Transitions { get; private set; }
 
-    public bool TracksState => cache is not null;
+    public bool TracksState => cache is { GaveUp: false };
 
     public void OnStepCompleted(SimThread stepper, Access access, IReadOnlyList<SimThread> woken, bool timeAdvanced)
     {

@@ -20,6 +20,16 @@ internal sealed class StateCache
     /// <summary>States reached again and not explored again.</summary>
     public long Hits { get; private set; }
 
+    /// <summary>States stored before a search that has never met a state twice stops caching.</summary>
+    public const int GiveUpAfter = 20_000;
+
+    /// <summary>
+    /// True once the search has stored <see cref="GiveUpAfter"/> states without meeting one twice:
+    /// its runs rarely meet again (every transcript differs, say), so it stops digesting states, which
+    /// only cost time. Stopping is always sound: it only prunes less.
+    /// </summary>
+    public bool GaveUp => Hits == 0 && _visited.Count >= GiveUpAfter;
+
     /// <summary>
     /// Called when the search reaches a state with sleep set <paramref name="sleep"/>: true when an
     /// earlier visit covers it (skip it). Otherwise records the visit, keeping the intersection of the

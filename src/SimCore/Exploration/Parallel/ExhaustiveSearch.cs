@@ -61,7 +61,9 @@ internal sealed class ExhaustiveSearch
         report.Transitions = search.Transitions;
         report.States = search.States;
         report.StateCaching = search._cachingOff
-            ?? (search.States == 0 && search.Undigested > 0 ? "off: the scenario uses objects the state digest does not cover" : "on");
+            ?? (search.States == 0 && search.Undigested > 0 ? "off: the scenario uses objects the state digest does not cover"
+                : search.GaveUp ? $"on until {StateCache.GiveUpAfter} states had been explored without one met twice, then off"
+                : "on");
         return finished;
     }
 
@@ -70,6 +72,8 @@ internal sealed class ExhaustiveSearch
     private long States { get; set; }
 
     private long Undigested { get; set; }
+
+    private bool GaveUp { get; set; }
 
     private bool Run()
     {
@@ -149,6 +153,7 @@ internal sealed class ExhaustiveSearch
                 Transitions += dpor.Transitions;
                 States += cache?.States ?? 0;
                 Undigested += cache?.Undigested ?? 0;
+                GaveUp |= cache?.GaveUp ?? false;
             }
         }
     }
