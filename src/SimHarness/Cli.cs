@@ -60,7 +60,7 @@ public static class Cli
             var error = parsed.UnmatchedTokens.Count > 0
                 ? $"unrecognized argument '{parsed.UnmatchedTokens[0]}'"
                 : parsed.Errors[0].Message;
-            return Fail(stderr, $"{error} (see --help)");
+            return Fail(stderr, $"{ParseErrors.Readable(error)} (see --help)");
         }
 
         try
@@ -71,6 +71,12 @@ public static class Cli
         {
             return Fail(stderr, ex.Message);
         }
+#pragma warning disable CA1031 // The last line of defence: no exception reaches the runtime (a stack trace, exit 134).
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return Fail(stderr, $"internal error, please report it: {ex.Message}");
+        }
     }
 
     private static bool IsExpected(Exception ex) =>
@@ -78,8 +84,8 @@ public static class Cli
 
     private static int Fail(TextWriter stderr, string message)
     {
-        // Exactly one line, whatever the exception's text looks like.
-        stderr.WriteLine("error: " + message.ReplaceLineEndings(" ").Trim());
+        // Exactly one line, whatever the exception's text looks like, with any control character from a file escaped.
+        stderr.WriteLine("error: " + Output.Printable.Escape(ParseErrors.WithoutTypeNames(message.ReplaceLineEndings(" ").Trim())));
         return ExitCodes.BadUsage;
     }
 }

@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>A violation was found, or a scenario expected to fail did not.</summary>
     public const int Violation = 2;
+
+    /// <summary><c>explore</c> was stopped (Ctrl-C) before it finished: some reports are partial or absent (<c>explored: false</c>).</summary>
+    public const int Interrupted = 3;
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace SimHarness.Cli;
 
@@ -19,6 +20,15 @@ internal static class Program
             // may block on a stdout nobody reads, and that must not stall the engine's threads.
             // Read when the first socket is made, so it is set before.
             Environment.SetEnvironmentVariable(InlineCompletions, "1");
+        }
+
+        if (args is ["serve", ..])
+        {
+            // serve's stdout may be a pipe nobody reads. Console serialises its streams' writes on one
+            // lock, so a write blocked on stdout would also block stderr and the exit: serve writes
+            // file descriptor 1 itself, from its own writer thread (Output/PeerLog.cs).
+            using var stdout = new StreamWriter(new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 1), new UTF8Encoding(false)) { AutoFlush = true };
+            return Cli.Run(args, stdout, Console.Error, interactive: false);
         }
 
         return Cli.Run(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected);

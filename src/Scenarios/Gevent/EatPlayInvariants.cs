@@ -4,23 +4,27 @@ namespace SimHarness.Scenarios.Gevent;
 internal static class EatPlayInvariants
 {
     /// <summary>The transcript is exactly <paramref name="lines"/>.</summary>
-    public static string? ExactTranscript(RunRecord r, params string[] lines)
+    public static string? ExactTranscript(IReadOnlyList<OutputLine> output, params string[] lines)
     {
-        var got = r.Transcript.ToArray();
+        var got = output.Select(o => o.Text).ToArray();
         return got.SequenceEqual(lines) ? null : $"transcript was [{string.Join(" | ", got)}], expected [{string.Join(" | ", lines)}]";
     }
 
     /// <summary>Each greenlet prints "1" at time 0 and "2" after its sleep; nothing else.</summary>
     public static IEnumerable<Invariant> Timed(string eater, string player, decimal eatSleep, decimal playSleep) =>
     [
+        // Reads the output and whether the run is simulated, which every run of a search shares.
         new("lines-at-their-times", "eat 1 and play 1 at 0 s, play 2 after play's sleep, eat 2 after eat's sleep", r =>
-            At(r, $"{eater} eat 1", 0) ?? At(r, $"{player} play 1", 0) ?? At(r, $"{player} play 2", playSleep) ?? At(r, $"{eater} eat 2", eatSleep)),
+            At(r, $"{eater} eat 1", 0) ?? At(r, $"{player} play 1", 0) ?? At(r, $"{player} play 2", playSleep) ?? At(r, $"{eater} eat 2", eatSleep))
+        {
+            ReadsOutputOnly = true,
+        },
     ];
 
     /// <summary>The two greenlets print under two distinct Dummy-N names, each the same for both its lines.</summary>
-    public static string? StableDummyNames(RunRecord r)
+    public static string? StableDummyNames(IReadOnlyList<OutputLine> output)
     {
-        string? NameOf(string suffix) => r.Output.FirstOrDefault(o => o.Text.EndsWith(suffix, StringComparison.Ordinal))?.Text[..^suffix.Length];
+        string? NameOf(string suffix) => output.FirstOrDefault(o => o.Text.EndsWith(suffix, StringComparison.Ordinal))?.Text[..^suffix.Length];
         var eat1 = NameOf(" eat 1");
         var eat2 = NameOf(" eat 2");
         var play1 = NameOf(" play 1");

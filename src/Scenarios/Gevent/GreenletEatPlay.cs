@@ -40,6 +40,6 @@ public class GreenletEatPlay : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("explicit-order", "the lines appear in the order the switches dictate", r => EatPlayInvariants.ExactTranscript(r, "egon eat 1", "alex play 1", "egon eat 2", "alex play 2")),
+        Invariant.OverOutput("explicit-order", "the lines appear in the order the switches dictate", o => EatPlayInvariants.ExactTranscript(o, "egon eat 1", "alex play 1", "egon eat 2", "alex play 2")),
     ];
 }

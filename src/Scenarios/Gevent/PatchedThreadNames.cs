@@ -44,7 +44,7 @@ public class PatchedThreadNames : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("main-is-MainThread", "the main greenlet's thread is MainThread", r => r.Output.Count > 0 && r.Output[0].Text == "MainThread" ? null : "the first line is not MainThread"),
-        new("stable-dummy-names", "each greenlet keeps one Dummy-N name and the two names differ", EatPlayInvariants.StableDummyNames),
+        Invariant.OverOutput("main-is-MainThread", "the main greenlet's thread is MainThread", o => o.Count > 0 && o[0].Text == "MainThread" ? null : "the first line is not MainThread"),
+        Invariant.OverOutput("stable-dummy-names", "each greenlet keeps one Dummy-N name and the two names differ", EatPlayInvariants.StableDummyNames),
     ];
 }

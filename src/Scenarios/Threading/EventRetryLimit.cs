@@ -11,7 +11,7 @@ public class EventRetryLimit : Scenario
     public override string Description => "threading.Event: connect threads wait(waitTimeout) in a loop and give up after `attempts` attempts";
 
     /// <summary>Number of connect threads.</summary>
-    [Param("connect threads started before the check thread")]
+    [Param("connect threads started before the check thread", Min = 0, Max = 10_000)]
     public int Threads { get; set; } = 3;
 
     /// <summary>Seconds the check thread sleeps before setting the event.</summary>
@@ -23,7 +23,7 @@ public class EventRetryLimit : Scenario
     public decimal WaitTimeout { get; set; } = 1;
 
     /// <summary>Attempts before giving up (the seed's counter gives up when it reaches 4).</summary>
-    [Param("attempts before a connect thread gives up (the seed's count == 4 means 3)")]
+    [Param("attempts before a connect thread gives up (the seed's count == 4 means 3)", Min = 0, Max = 10_000)]
     public int Attempts { get; set; } = 3;
 
     /// <summary>The count at which a connect thread gives up; the broken twin overrides it.</summary>
@@ -75,12 +75,13 @@ public class EventRetryLimit : Scenario
     }
 
     /// <inheritdoc />
+    public override IEnumerable<Monitor> Monitors =>
+        [.. EventInvariants.Shared(Connecting, "every thread finishes"), new GivesUpAfterAttemptsMonitor(Attempts, TooMany)];
+
+    /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("connect-after-set", "a thread prints that it connects only after the event is set", r => EventInvariants.ConnectOnlyAfterSet(r, Connecting)),
-        new("gives-up-after-attempts", "a thread that gives up printed exactly `attempts` attempt lines and its last wait timed out", r => EventInvariants.GivesUpAfterAttempts(r, Attempts, TooMany)),
-        new("connects-when-in-time", "when checkDelay < attempts x waitTimeout every thread connects", r =>
-            CheckDelay < Attempts * WaitTimeout ? EventInvariants.EveryThreadEnds(r, Threads, Connecting, Threads) : null),
-        new("every-thread-ends", "every thread finishes", r => EventInvariants.EveryThreadEnds(r, Threads, Connecting, 0)),
+        Invariant.OverOutput("connects-when-in-time", "when checkDelay < attempts x waitTimeout every thread connects", o =>
+            CheckDelay < Attempts * WaitTimeout ? EventInvariants.EnoughConnect(o, Threads, Connecting, Threads) : null),
     ];
 }

@@ -16,7 +16,7 @@ public class ConditionWaitFor : Scenario
     public override string Description => "threading.Condition: waiters wait_for(ready) under the lock, a notifier sets ready and notify_all()s";
 
     /// <summary>Waiting threads.</summary>
-    [Param("threads that wait for the notifier")]
+    [Param("threads that wait for the notifier", Min = 0, Max = 10_000)]
     public int Waiters { get; set; } = 2;
 
     /// <inheritdoc />
@@ -43,12 +43,12 @@ public class ConditionWaitFor : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("every-waiter-wakes", "every waiter wakes up and every thread finishes", EveryWaiterWakes),
+        Invariant.OverOutput("every-waiter-wakes", "every waiter wakes up and every thread finishes", EveryWaiterWakes),
     ];
 
-    private string? EveryWaiterWakes(RunRecord r)
+    private string? EveryWaiterWakes(IReadOnlyList<OutputLine> output)
     {
-        var woke = r.Output.Count(o => o.Text.EndsWith(Woke, StringComparison.Ordinal));
+        var woke = output.Count(o => o.Text.EndsWith(Woke, StringComparison.Ordinal));
         return woke == Waiters ? null : $"{woke} of {Waiters} waiters woke";
     }
 

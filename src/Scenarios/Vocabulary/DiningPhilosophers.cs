@@ -14,11 +14,11 @@ public class DiningPhilosophers : Scenario
     public override string Description => "threading.Lock: philosophers around a table take their two forks lowest-numbered first, eat, put them back";
 
     /// <summary>Philosophers (and forks) around the table.</summary>
-    [Param("philosophers (and forks) around the table")]
+    [Param("philosophers (and forks) around the table", Min = 2, Max = 10_000)]
     public int Philosophers { get; set; } = 3;
 
     /// <summary>Meals each philosopher eats.</summary>
-    [Param("meals each philosopher eats")]
+    [Param("meals each philosopher eats", Min = 0, Max = 100_000)]
     public int Meals { get; set; } = 1;
 
     /// <inheritdoc />
@@ -48,8 +48,8 @@ public class DiningPhilosophers : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("neighbours-never-eat-together", "two philosophers who share a fork never eat at the same time", r => TableInvariants.NeighboursApart(r, Philosophers, Starts, Finishes)),
-        new("everyone-eats", "every philosopher eats every meal", r => TableInvariants.EveryoneEats(r, Philosophers, Meals, Finishes)),
+        Invariant.OverOutput("neighbours-never-eat-together", "two philosophers who share a fork never eat at the same time", o => TableInvariants.NeighboursApart(o, Philosophers, Starts, Finishes)),
+        Invariant.OverOutput("everyone-eats", "every philosopher eats every meal", o => TableInvariants.EveryoneEats(o, Philosophers, Meals, Finishes)),
     ];
 
     private async Task DineAsync(ISim sim, Lock[] forks, int seat)

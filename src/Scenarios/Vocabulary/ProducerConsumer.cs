@@ -17,19 +17,19 @@ public sealed class ProducerConsumer : Scenario
     public override string Description => "queue.Queue: producers put items into a bounded queue, daemon consumers get and task_done them, main joins the queue";
 
     /// <summary>Producer threads.</summary>
-    [Param("producer threads")]
+    [Param("producer threads", Min = 0, Max = 10_000)]
     public int Producers { get; set; } = 2;
 
     /// <summary>Consumer (daemon) threads.</summary>
-    [Param("consumer threads (daemons looping on get)")]
+    [Param("consumer threads (daemons looping on get)", Min = 1, Max = 10_000)]
     public int Consumers { get; set; } = 2;
 
     /// <summary>Items each producer puts.</summary>
-    [Param("items each producer puts")]
+    [Param("items each producer puts", Min = 0, Max = 100_000)]
     public int Items { get; set; } = 1;
 
     /// <summary>The queue's bound.</summary>
-    [Param("the queue's maxsize (0 = unbounded)")]
+    [Param("the queue's maxsize (0 = unbounded)", Min = 0, Max = 100_000)]
     public int Maxsize { get; set; } = 1;
 
     /// <inheritdoc />
@@ -66,11 +66,13 @@ public sealed class ProducerConsumer : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("each-item-once", "every item put is consumed exactly once", r => QueueInvariants.EachItemOnce(r, Producers, Items)),
-        new("fifo-per-producer", "each consumer gets each producer's items in the order they were put", QueueInvariants.FifoPerProducer),
-        new("bounded", "the queue never holds more than maxsize items", r => QueueInvariants.Bounded(r, Maxsize)),
-        new("done-last", $"'{AllDone}' is printed once, after every item", r => QueueInvariants.DoneLast(r, AllDone)),
+        Invariant.OverOutput("each-item-once", "every item put is consumed exactly once", o => QueueInvariants.EachItemOnce(o, Producers, Items)),
+        Invariant.OverOutput("fifo-per-producer", "each consumer gets each producer's items in the order they were put", QueueInvariants.FifoPerProducer),
+        Invariant.OverOutput("done-last", $"'{AllDone}' is printed once, after every item", o => QueueInvariants.DoneLast(o, AllDone)),
     ];
+
+    /// <inheritdoc />
+    public override IEnumerable<Monitor> Monitors => [new BoundedQueueMonitor(Maxsize)];
 
     internal static string Item(int producer, int k) => $"p{producer}-{k}";
 

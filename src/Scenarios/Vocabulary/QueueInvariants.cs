@@ -2,14 +2,14 @@ using System.Globalization;
 
 namespace SimHarness.Scenarios.Vocabulary;
 
-/// <summary>Invariants of <see cref="ProducerConsumer"/>, stated over a run's output and event log.</summary>
+/// <summary>Invariants of <see cref="ProducerConsumer"/>, stated over a run's output (the queue's bound is <see cref="BoundedQueueMonitor"/>).</summary>
 internal static class QueueInvariants
 {
     private const string Got = " got ";
 
-    public static string? EachItemOnce(RunRecord r, int producers, int items)
+    public static string? EachItemOnce(IReadOnlyList<OutputLine> output, int producers, int items)
     {
-        var got = r.Output.Select(o => o.Text).Where(t => t.Contains(Got, StringComparison.Ordinal))
+        var got = output.Select(o => o.Text).Where(t => t.Contains(Got, StringComparison.Ordinal))
             .Select(t => t[(t.IndexOf(Got, StringComparison.Ordinal) + Got.Length)..]).ToList();
         for (var p = 0; p < producers; p++)
         {
@@ -27,10 +27,10 @@ internal static class QueueInvariants
         return got.Count == producers * items ? null : $"{got.Count} items consumed, {producers * items} put";
     }
 
-    public static string? FifoPerProducer(RunRecord r)
+    public static string? FifoPerProducer(IReadOnlyList<OutputLine> output)
     {
         var last = new Dictionary<(string Consumer, string Producer), int>();
-        foreach (var o in r.Output.Where(o => o.Text.Contains(Got, StringComparison.Ordinal)))
+        foreach (var o in output.Where(o => o.Text.Contains(Got, StringComparison.Ordinal)))
         {
             var at = o.Text.IndexOf(Got, StringComparison.Ordinal);
             var consumer = o.Text[..at];
@@ -47,33 +47,14 @@ internal static class QueueInvariants
         return null;
     }
 
-    public static string? Bounded(RunRecord r, int maxsize)
+    public static string? DoneLast(IReadOnlyList<OutputLine> output, string done)
     {
-        if (maxsize <= 0)
-        {
-            return null;
-        }
-
-        foreach (var e in r.Events.Where(e => e.Op == "put" && e.Result?.StartsWith("len=", StringComparison.Ordinal) == true))
-        {
-            var len = int.Parse(e.Result![4..], CultureInfo.InvariantCulture);
-            if (len > maxsize)
-            {
-                return $"{e.Thread} left {len} items in a queue of maxsize {maxsize} at t={e.TimeMicros / 1_000_000m}s";
-            }
-        }
-
-        return null;
-    }
-
-    public static string? DoneLast(RunRecord r, string done)
-    {
-        var at = r.Output.Select(o => o.Text).ToList().IndexOf(done);
+        var at = output.Select(o => o.Text).ToList().IndexOf(done);
         if (at < 0)
         {
             return $"'{done}' was never printed";
         }
 
-        return at == r.Output.Count - 1 ? null : $"'{r.Output[at + 1].Text}' was printed after '{done}'";
+        return at == output.Count - 1 ? null : $"'{output[at + 1].Text}' was printed after '{done}'";
     }
 }

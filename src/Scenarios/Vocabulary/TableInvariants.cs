@@ -3,10 +3,10 @@ namespace SimHarness.Scenarios.Vocabulary;
 /// <summary>Invariants of the dining philosophers, stated over a run's output.</summary>
 internal static class TableInvariants
 {
-    public static string? NeighboursApart(RunRecord r, int philosophers, string starts, string finishes)
+    public static string? NeighboursApart(IReadOnlyList<OutputLine> output, int philosophers, string starts, string finishes)
     {
         var eating = new HashSet<int>();
-        foreach (var o in r.Output)
+        foreach (var o in output)
         {
             var seat = Seat(o.Text);
             if (o.Text.EndsWith(starts, StringComparison.Ordinal))
@@ -29,11 +29,11 @@ internal static class TableInvariants
         return null;
     }
 
-    public static string? EveryoneEats(RunRecord r, int philosophers, int meals, string finishes)
+    public static string? EveryoneEats(IReadOnlyList<OutputLine> output, int philosophers, int meals, string finishes)
     {
         for (var seat = 0; seat < philosophers; seat++)
         {
-            var ate = r.Output.Count(o => Seat(o.Text) == seat && o.Text.EndsWith(finishes, StringComparison.Ordinal));
+            var ate = output.Count(o => Seat(o.Text) == seat && o.Text.EndsWith(finishes, StringComparison.Ordinal));
             if (ate != meals)
             {
                 return $"philosopher-{seat} ate {ate} of {meals} meal(s)";

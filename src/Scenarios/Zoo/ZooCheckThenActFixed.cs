@@ -14,7 +14,7 @@ public class ZooCheckThenActFixed : Scenario
     public override string Description => "zoo, fixed: workers initialise a resource once, checking event.is_set() and setting it under one lock";
 
     /// <summary>Worker threads.</summary>
-    [Param("worker threads that each make sure the resource is initialised")]
+    [Param("worker threads that each make sure the resource is initialised", Min = 1, Max = 10_000)]
     public int Workers { get; set; } = 2;
 
     /// <inheritdoc />
@@ -56,7 +56,7 @@ public class ZooCheckThenActFixed : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("initialised-once", "exactly one worker initialises the resource", r => ZooInvariants.CountOf(r, Initialises, 1)),
-        new("every-worker-uses", "every worker uses the resource", r => ZooInvariants.CountOf(r, Uses, Workers)),
+        Invariant.OverOutput("initialised-once", "exactly one worker initialises the resource", output => ZooInvariants.CountOf(output, Initialises, 1)),
+        Invariant.OverOutput("every-worker-uses", "every worker uses the resource", output => ZooInvariants.CountOf(output, Uses, Workers)),
     ];
 }

@@ -18,7 +18,7 @@ public class ZooDeadSwitchFixed : Scenario
     public override string Description => "zoo, fixed: a dispatcher switches requests into a worker greenlet that stops on shutdown, and checks `worker.dead` first";
 
     /// <summary>Requests the dispatcher hands to the worker.</summary>
-    [Param("requests the dispatcher switches into the worker greenlet")]
+    [Param("requests the dispatcher switches into the worker greenlet", Min = 0, Max = 100_000)]
     public int Requests { get; set; } = 2;
 
     /// <inheritdoc />
@@ -70,16 +70,16 @@ public class ZooDeadSwitchFixed : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("every-dispatch-handled", "every request dispatched to the worker is handled by it", r =>
+        Invariant.OverOutput("every-dispatch-handled", "every request dispatched to the worker is handled by it", output =>
         {
-            var handled = r.Output.Where(o => o.Text.StartsWith(Handled, StringComparison.Ordinal)).Select(o => o.Text[Handled.Length..]).ToHashSet(StringComparer.Ordinal);
-            var lost = r.Output.Where(o => o.Text.StartsWith(Dispatch, StringComparison.Ordinal)).Select(o => o.Text[Dispatch.Length..]).Where(q => !handled.Contains(q)).ToArray();
+            var handled = output.Where(o => o.Text.StartsWith(Handled, StringComparison.Ordinal)).Select(o => o.Text[Handled.Length..]).ToHashSet(StringComparer.Ordinal);
+            var lost = output.Where(o => o.Text.StartsWith(Dispatch, StringComparison.Ordinal)).Select(o => o.Text[Dispatch.Length..]).Where(q => !handled.Contains(q)).ToArray();
             return lost.Length == 0 ? null : $"request(s) {string.Join(", ", lost)} were switched into the finished worker and silently lost";
         }),
-        new("every-request-answered", "every request is handled or refused", r =>
+        Invariant.OverOutput("every-request-answered", "every request is handled or refused", output =>
         {
             var missing = Enumerable.Range(1, Requests)
-                .Where(q => !r.Output.Any(o => o.Text == $"{Handled}{q}" || o.Text == $"{Refused}{q}"))
+                .Where(q => !output.Any(o => o.Text == $"{Handled}{q}" || o.Text == $"{Refused}{q}"))
                 .ToArray();
             return missing.Length == 0 ? null : $"request(s) {string.Join(", ", missing)} were neither handled nor refused";
         }),

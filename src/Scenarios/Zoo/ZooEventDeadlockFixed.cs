@@ -1,3 +1,5 @@
+using SimHarness.Scenarios.Monitors;
+
 namespace SimHarness.Scenarios.Zoo;
 
 /// <summary>Two workers each need two tokens, each token an <see cref="Event"/> (set = free; take = wait, then clear); both take them in the same order.</summary>
@@ -29,9 +31,11 @@ public class ZooEventDeadlockFixed : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("every-worker-works", "both workers get both tokens and work", r => ZooInvariants.CountOf(r, Works, 2)),
-        new("every-thread-ends", "every thread finishes", ZooInvariants.EveryThreadFinishes),
+        Invariant.OverOutput("every-worker-works", "both workers get both tokens and work", output => ZooInvariants.CountOf(output, Works, 2)),
     ];
+
+    /// <inheritdoc />
+    public override IEnumerable<Monitor> Monitors => [new EveryThreadFinishesMonitor("every-thread-ends", "every thread finishes")];
 
     private static async Task WorkAsync(ISim sim, Event first, Event second)
     {

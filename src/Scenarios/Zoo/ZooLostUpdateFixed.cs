@@ -13,11 +13,11 @@ public class ZooLostUpdateFixed : Scenario
     public override string Description => "zoo, fixed: threads do `with lock: counter = counter + 1`; main joins them and prints the counter";
 
     /// <summary>Incrementing threads.</summary>
-    [Param("threads that increment the counter")]
+    [Param("threads that increment the counter", Min = 1, Max = 10_000)]
     public int Threads { get; set; } = 2;
 
     /// <summary>Increments per thread.</summary>
-    [Param("increments each thread makes")]
+    [Param("increments each thread makes", Min = 0, Max = 100_000)]
     public int Increments { get; set; } = 1;
 
     /// <inheritdoc />
@@ -63,10 +63,10 @@ public class ZooLostUpdateFixed : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("no-lost-update", "the counter ends at threads x increments", r =>
+        Invariant.OverOutput("no-lost-update", "the counter ends at threads x increments", output =>
         {
             var expected = $"{Total}{Threads * Increments}";
-            var line = r.Output.LastOrDefault(o => o.Text.StartsWith(Total, StringComparison.Ordinal))?.Text;
+            var line = output.LastOrDefault(o => o.Text.StartsWith(Total, StringComparison.Ordinal))?.Text;
             return line == expected ? null : $"main printed '{line ?? "nothing"}', expected '{expected}': an increment was lost";
         }),
     ];

@@ -17,11 +17,11 @@ public class ZooRecvAsMessageFixed : Scenario
     public override string Description => "zoo, fixed: a server reads newline-terminated messages from a TCP stream, buffering until each newline";
 
     /// <summary>Messages the client sends.</summary>
-    [Param("newline-terminated messages the client sends, one sendall each")]
+    [Param("newline-terminated messages the client sends, one sendall each", Min = 0, Max = 10_000)]
     public int Messages { get; set; } = 2;
 
     /// <summary>Segmentation choices per run.</summary>
-    [Param("segmentation budget per run: splits of a send and coalescings in a recv explored (0 = one recv per send)")]
+    [Param("segmentation budget per run: splits of a send and coalescings in a recv explored (0 = one recv per send)", Min = 0, Max = 1_000)]
     public int Segments { get; set; } = 1;
 
     /// <inheritdoc />
@@ -84,10 +84,10 @@ public class ZooRecvAsMessageFixed : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("one-message-per-send", "the server reads exactly the messages the client sent, in order", r =>
+        Invariant.OverOutput("one-message-per-send", "the server reads exactly the messages the client sent, in order", output =>
         {
             var expected = Enumerable.Range(1, Messages).Select(i => Got + Show($"hello {i}")).ToArray();
-            var actual = r.Output.Where(o => o.Text.StartsWith(Got, StringComparison.Ordinal)).Select(o => o.Text).ToArray();
+            var actual = output.Where(o => o.Text.StartsWith(Got, StringComparison.Ordinal)).Select(o => o.Text).ToArray();
             return actual.SequenceEqual(expected, StringComparer.Ordinal)
                 ? null
                 : $"the client sent {string.Join(", ", expected.Select(e => e[Got.Length..]))}; the server read {(actual.Length == 0 ? "nothing" : string.Join(", ", actual.Select(a => a[Got.Length..])))}";

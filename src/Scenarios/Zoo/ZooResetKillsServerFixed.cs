@@ -19,11 +19,11 @@ public class ZooResetKillsServerFixed : Scenario
     public override string Description => "zoo, fixed: an echo server catches a connection reset, closes that connection and keeps accepting";
 
     /// <summary>Client threads.</summary>
-    [Param("clients, each one round trip")]
+    [Param("clients, each one round trip", Min = 0, Max = 10_000)]
     public int Clients { get; set; } = 1;
 
     /// <summary>Faults per run.</summary>
-    [Param("fault budget per run: reset on send, refused or delayed connect (0 = off)")]
+    [Param("fault budget per run: reset on send, refused or delayed connect (0 = off)", Min = 0, Max = 1_000)]
     public int Faults { get; set; } = 1;
 
     /// <inheritdoc />
@@ -105,9 +105,9 @@ public class ZooResetKillsServerFixed : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("every-client-answered", "every client gets its echo or sees a fault of its own connection", r =>
+        Invariant.OverOutput("every-client-answered", "every client gets its echo or sees a fault of its own connection", output =>
         {
-            var lines = r.Output.Where(o => o.Text.StartsWith(Reply, StringComparison.Ordinal) || o.Text.StartsWith(ClientFault, StringComparison.Ordinal)).ToArray();
+            var lines = output.Where(o => o.Text.StartsWith(Reply, StringComparison.Ordinal) || o.Text.StartsWith(ClientFault, StringComparison.Ordinal)).ToArray();
             if (lines.Length != Clients)
             {
                 return $"{lines.Length} of {Clients} clients finished their round trip";

@@ -1,3 +1,5 @@
+using SimHarness.Scenarios.Monitors;
+
 namespace SimHarness.Scenarios.Zoo;
 
 // Inside the namespace, so Lock is the harness's and not System.Threading's.
@@ -84,14 +86,16 @@ public class ZooTimeoutRaceFixed : Scenario
     /// <inheritdoc />
     public override IEnumerable<Invariant> Invariants =>
     [
-        new("outcome-agrees", "the result is delivered exactly when the waiter gets it", r =>
+        Invariant.OverOutput("outcome-agrees", "the result is delivered exactly when the waiter gets it", output =>
         {
-            var got = r.Output.Any(o => o.Text == Got);
-            var delivered = r.Output.Any(o => o.Text == Delivered);
+            var got = output.Any(o => o.Text == Got);
+            var delivered = output.Any(o => o.Text == Delivered);
             return got == delivered
                 ? null
                 : got ? "the waiter got a result the worker dropped" : "the worker delivered a result after the waiter gave up: the result is lost";
         }),
-        new("every-thread-ends", "every thread finishes", ZooInvariants.EveryThreadFinishes),
     ];
+
+    /// <inheritdoc />
+    public override IEnumerable<Monitor> Monitors => [new EveryThreadFinishesMonitor("every-thread-ends", "every thread finishes")];
 }

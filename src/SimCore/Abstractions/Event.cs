@@ -10,7 +10,7 @@ namespace SimHarness;
 /// <see cref="ClearAsync"/> wakes none. For reduction, <c>is_set</c> reads the event, registering a
 /// wait conflicts only with <c>set</c> and <c>clear</c>, and <c>set</c>/<c>clear</c> write it.
 /// </remarks>
-public sealed class Event
+public sealed class Event : IStateful
 {
     private readonly World _world;
     private readonly int _id;
@@ -21,6 +21,7 @@ public sealed class Event
     {
         _world = world;
         _id = id;
+        world.Track(this);
     }
 
     /// <summary>The event's name in traces (<c>event#2</c>).</summary>
@@ -91,5 +92,11 @@ public sealed class Event
         }
 
         return await World.AwaitWakeAsync(w) == WakeReason.Signaled;
+    }
+
+    void IStateful.WriteState(StateWriter state)
+    {
+        state.Add(_id).Add(_flag);
+        World.WriteWaiters(state, _waiters);
     }
 }

@@ -4,8 +4,8 @@ namespace SimHarness;
 /// <remarks>
 /// Parameters are public settable properties marked <see cref="ParamAttribute"/>; their initial
 /// values are the defaults and their names, camel-cased, are what <c>--param</c> takes. A fresh
-/// instance is made for every run. Invariants are checked at the end of every run that ended by
-/// itself; <see cref="ISim.Assert"/> checks one during the run.
+/// instance is made for every run. Monitors see every event as it happens; invariants are checked at
+/// the end of every run that ended by itself; <see cref="ISim.Assert"/> checks one during the run.
 /// </remarks>
 public abstract class Scenario
 {
@@ -23,4 +23,13 @@ public abstract class Scenario
 
     /// <summary>The invariants checked at the end of every run that ended by itself.</summary>
     public virtual IEnumerable<Invariant> Invariants => [];
+
+    /// <summary>The run's monitors, read once per run (return fresh instances): each sees every event as it is recorded.</summary>
+    public virtual IEnumerable<Monitor> Monitors => [];
+
+    /// <summary>
+    /// True when every end-of-run invariant reads only the output (<see cref="Invariant.ReadsOutputOnly"/>):
+    /// only then may a state-caching search merge runs that reach the same state.
+    /// </summary>
+    internal bool InvariantsReadOutputOnly => Invariants.All(i => i.ReadsOutputOnly);
 }

@@ -57,6 +57,12 @@ public sealed class SimThread
     /// <summary>The step this thread announced at its scheduling point, while it waits there.</summary>
     internal Access Pending { get; set; }
 
+    /// <summary>When the pending step can take effect (built-in scheduler only); null: always.</summary>
+    internal StepGuard? Guard { get; set; }
+
+    /// <summary>The digest of everything this thread has observed (state caching): its future is a function of it.</summary>
+    internal UInt128 Observed { get; set; }
+
     /// <summary>What a parked thread runs when the built-in scheduler releases it.</summary>
     internal Action? GateContinuation { get; set; }
 

@@ -15,7 +15,7 @@ public sealed class ScenarioInfo
         Params = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => (p, a: p.GetCustomAttribute<ParamAttribute>()))
             .Where(x => x.a is not null && x.p.CanWrite)
-            .Select(x => new ParamInfo(x.p, x.a!.Description, x.p.GetValue(sample)))
+            .Select(x => new ParamInfo(x.p, x.a!, x.p.GetValue(sample)))
             .OrderBy(p => p.Property.MetadataToken)
             .ToArray();
         ExploreOverrides = type.GetCustomAttribute<ExploreWithAttribute>() is { } w ? ParseOverrides([w.Parameters]) : new Dictionary<string, string>();
@@ -76,6 +76,14 @@ public sealed class ScenarioInfo
         }
 
         return values;
+    }
+
+    /// <summary>Why the state-caching search may not merge this scenario's states, or null when it may.</summary>
+    /// <remarks>An end-of-run invariant over the whole run record can read the event log, which is not part of the state.</remarks>
+    internal string? StateCachingBlocker()
+    {
+        var reader = ((Scenario)Activator.CreateInstance(Type)!).Invariants.FirstOrDefault(i => !i.ReadsOutputOnly);
+        return reader is null ? null : $"invariant '{reader.Name}' reads the whole run, not only its output (make it a monitor or Invariant.OverOutput)";
     }
 
     /// <summary>Makes a fresh instance with the given (resolved) parameter values.</summary>

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using SimHarness.Input;
 using SimHarness.Tracing;
 
 namespace SimHarness.Census;
@@ -28,49 +28,36 @@ public static class CensusJson
         File.WriteAllText(path, o.ToJsonString(TraceJson.Options) + "\n");
     }
 
-    /// <summary>Reads a census, refusing a missing, non-JSON or foreign file with one line.</summary>
+    /// <summary>Reads a census, refusing a missing, oversized, non-JSON, foreign or ill-typed file with one line naming the field.</summary>
     public static OutcomeCensus Load(string path)
     {
-        if (!File.Exists(path))
+        var o = InputFile.ReadFormatted(path, "census", $"census not found: {path} (write it with explore --census {path} --census-update)", OutcomeCensus.FormatName);
+
+        var j = new JsonFields($"census {path}");
+        var strategy = j.String(o["strategy"], "strategy");
+        if (strategy != OutcomeCensus.Strategy)
         {
-            throw new UsageException($"census not found: {path} (write it with explore --census {path} --census-update)");
+            throw new UsageException($"census {path} has strategy '{strategy}'; a census is always exhaustive");
         }
 
-        try
+        if (o["distinctOutputs"] is not null)
         {
-            if (JsonNode.Parse(File.ReadAllText(path)) is not JsonObject o || (string?)o["format"] != OutcomeCensus.FormatName)
-            {
-                throw new UsageException($"census {path} is not a SimHarness census (no \"format\": \"{OutcomeCensus.FormatName}\")");
-            }
-
-            if ((string?)o["strategy"] != OutcomeCensus.Strategy)
-            {
-                throw new UsageException($"census {path} has strategy '{(string?)o["strategy"]}'; a census is always exhaustive");
-            }
-
-            return new OutcomeCensus
-            {
-                Scenario = (string?)o["scenario"] ?? throw new FormatException("missing field 'scenario'"),
-                Params = new SortedDictionary<string, string>(
-                    (o["params"] as JsonObject ?? throw new FormatException("missing field 'params'")).ToDictionary(kv => kv.Key, kv => Scalar(kv.Value)),
-                    StringComparer.Ordinal),
-                Outcomes = (o["outcomes"] as JsonArray ?? throw new FormatException("missing field 'outcomes'"))
-                    .Select(t => (IReadOnlyList<string>)t!.AsArray().Select(l => (string?)l ?? throw new FormatException("null output line")).ToArray()).ToArray(),
-                Violations = (o["violations"] as JsonArray ?? throw new FormatException("missing field 'violations'"))
-                    .Select(v => new Violation((string?)v!["invariant"] ?? throw new FormatException("missing field 'invariant'"), (string?)v["message"] ?? "")).ToArray(),
-            };
+            j.Integer(o["distinctOutputs"], "distinctOutputs", 0, int.MaxValue);
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or NullReferenceException)
+
+        return new OutcomeCensus
         {
-            throw new UsageException($"census {path} is malformed: {ex.Message.Split('\n')[0].Trim()}", ex);
-        }
+            Scenario = j.String(o["scenario"], "scenario"),
+            Params = new SortedDictionary<string, string>(
+                j.Object(o["params"], "params").ToDictionary(kv => kv.Key, kv => j.Scalar(kv.Value, $"params.{kv.Key}")),
+                StringComparer.Ordinal),
+            Outcomes = j.Array(o["outcomes"], "outcomes")
+                .Select((t, i) => (IReadOnlyList<string>)j.Array(t, $"outcomes[{i}]").Select((l, k) => j.String(l, $"outcomes[{i}][{k}]")).ToArray())
+                .ToArray(),
+            Violations = j.Array(o["violations"], "violations")
+                .Select((v, i) => j.Object(v, $"violations[{i}]"))
+                .Select((v, i) => new Violation(j.String(v["invariant"], $"violations[{i}].invariant"), j.OptionalString(v["message"], $"violations[{i}].message") ?? ""))
+                .ToArray(),
+        };
     }
-
-    private static string Scalar(JsonNode? v) => v switch
-    {
-        JsonValue jv when jv.TryGetValue<string>(out var s) => s,
-        JsonValue jv when jv.TryGetValue<bool>(out var b) => b ? "true" : "false",
-        JsonValue jv => jv.ToJsonString(),
-        _ => throw new FormatException("a parameter is not a scalar"),
-    };
 }

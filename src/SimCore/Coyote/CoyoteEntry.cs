@@ -65,12 +65,13 @@ public static class CoyoteEntry
         var runtime = new CoyoteRuntime(_ => Report(world!.ToRecord()));
         world = new World(runtime, maxSteps ?? scenario.MaxSteps);
         runtime.Attach(world);
+        world.AttachMonitors(scenario.Monitors);
         s_observer?.WorldCreated(world);
         world.StartMain(() => scenario.RunAsync(world));
         await world.Completion;
 
         var record = world.ToRecord();
-        var violations = InvariantChecker.Check(scenario, record);
+        var violations = InvariantChecker.Check(scenario, record, world.Monitors);
         if (!ReferenceEquals(violations, record.Violations))
         {
             record = record.WithViolations(violations);

@@ -31,24 +31,19 @@ public static class CoyoteExplorer
     {
         ArgumentNullException.ThrowIfNull(scenario);
         RequireRewritten(scenario, "a Coyote replay");
-        if (!File.Exists(coyoteTraceFile))
-        {
-            throw new UsageException($"Coyote trace not found: {coyoteTraceFile}");
-        }
-
-        var text = File.ReadAllText(coyoteTraceFile);
+        var text = CoyoteTraceCheck.Read(coyoteTraceFile);
         var maxSteps = scenario.Create(values).MaxSteps;
         World? world = null;
         RunRecord? record = null;
         using (CoyoteEntry.Observe(w => world = w, r => record = r))
         {
-            var configuration = CoyoteConfiguration.Base(maxSteps).WithReproducibleTrace(text);
-            using var engine = CoyoteConfiguration.CreateEngine(configuration, () => CoyoteEntry.RunAsync(scenario, values, maxSteps));
+            var configuration = CoyoteTraceCheck.Configure(CoyoteConfiguration.Base(maxSteps), text, coyoteTraceFile);
             try
             {
+                using var engine = CoyoteConfiguration.CreateEngine(configuration, () => CoyoteEntry.RunAsync(scenario, values, maxSteps));
                 engine.Run();
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
+            catch (Exception ex) when (ex is not (OutOfMemoryException or UsageException))
             {
                 // Coyote refuses a trace that does not parse or does not fit this program.
                 throw new UsageException($"Coyote could not replay {coyoteTraceFile}: {ex.Message.Split('\n')[0].Trim()}");

@@ -5,14 +5,15 @@ namespace SimHarness.Exploration;
 /// <summary>Runs a scenario once on the built-in scheduler, every decision taken by a strategy.</summary>
 internal static class BuiltInExecutor
 {
-    public static RunResult Run(Scenario scenario, IScheduleStrategy strategy, long? maxSteps = null)
+    /// <summary>Runs once; a cancelled <paramref name="stop"/> abandons the run at its next step (reported as pruned).</summary>
+    public static RunResult Run(Scenario scenario, IScheduleStrategy strategy, long? maxSteps = null, CancellationToken stop = default)
     {
         var previous = SynchronizationContext.Current;
         var context = new SimSynchronizationContext();
         SynchronizationContext.SetSynchronizationContext(context);
         try
         {
-            return RunOn(context, scenario, strategy, maxSteps ?? scenario.MaxSteps);
+            return RunOn(context, scenario, strategy, maxSteps ?? scenario.MaxSteps, stop);
         }
         finally
         {
@@ -20,7 +21,7 @@ internal static class BuiltInExecutor
         }
     }
 
-    private static RunResult RunOn(SimSynchronizationContext context, Scenario scenario, IScheduleStrategy strategy, long maxSteps)
+    private static RunResult RunOn(SimSynchronizationContext context, Scenario scenario, IScheduleStrategy strategy, long maxSteps, CancellationToken stop)
     {
         var decisions = new List<Decision>();
         var runtime = new BuiltInRuntime(context, (count, what) =>
@@ -29,23 +30,52 @@ internal static class BuiltInExecutor
             decisions.Add(new Decision(DecisionKind.Value, v));
             return v;
         });
-        var world = new World(runtime, maxSteps) { TrackWakes = true };
+        var world = new World(runtime, maxSteps) { TrackWakes = true, TrackState = strategy.TracksState };
+        world.AttachMonitors(scenario.Monitors);
         world.StartMain(() => scenario.RunAsync(world));
         context.RunUntilIdle();
         ThrowIfEscaped(context, runtime);
         var candidates = new List<SimThread>();
+        var disabled = new List<SimThread>();
         var pruned = false;
         while (!world.Ended)
         {
-            candidates.Clear();
-            candidates.AddRange(runtime.Parked);
-            if (candidates.Count == 0)
+            if (stop.IsCancellationRequested)
             {
-                // The record says someone is runnable but nobody reached a gate: the scenario's code
-                // awaits something outside the world (rule 1 of docs/semantics.md).
-                throw HarnessEscapeException.NoneAtAGate(world.Threads.Where(t => t.Status == ThreadStatus.Runnable).Select(t => t.Name));
+                // --time-limit or Ctrl-C inside one long run: abandon it here, within one step (issue 15).
+                pruned = true;
+                break;
             }
 
+            candidates.Clear();
+            disabled.Clear();
+            foreach (var t in runtime.Parked)
+            {
+                (t.Guard is null || t.Guard.IsEnabled(world.NowMicros) ? candidates : disabled).Add(t);
+            }
+
+            if (candidates.Count == 0)
+            {
+                if (disabled.Count == 0)
+                {
+                    // The record says someone is runnable but nobody reached a gate: the scenario's code
+                    // awaits something outside the world (rule 1 of docs/semantics.md).
+                    throw HarnessEscapeException.NoneAtAGate(world.Threads.Where(t => t.Status == ThreadStatus.Runnable).Select(t => t.Name));
+                }
+
+                // Every parked thread would block: time moves to the next deadline, or it is a deadlock.
+                world.Ticks = 0;
+                strategy.OnTimeAdvancing(disabled);
+                if (world.AdvanceForGuards(disabled))
+                {
+                    context.RunUntilIdle();
+                    strategy.OnTimeAdvanced(disabled);
+                }
+
+                continue;
+            }
+
+            strategy.OnDisabled(disabled);
             var chosen = strategy.PickThread(candidates);
             if (chosen is null)
             {
@@ -71,7 +101,7 @@ internal static class BuiltInExecutor
         var record = world.ToRecord();
         if (!pruned)
         {
-            var violations = InvariantChecker.Check(scenario, record);
+            var violations = InvariantChecker.Check(scenario, record, world.Monitors);
             if (!ReferenceEquals(violations, record.Violations))
             {
                 record = record.WithViolations(violations);

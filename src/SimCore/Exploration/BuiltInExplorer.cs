@@ -27,9 +27,17 @@ internal static class BuiltInExplorer
             Shard = options.Shard,
         };
         var clock = new WallTimer();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation);
+        if (options.TimeLimit is { } limit)
+        {
+            // The limit also stops the run under way (the executor checks at every step), not only between runs.
+            stop.CancelAfter(limit);
+        }
+
+        options = options with { Cancellation = stop.Token };
         var tally = new SearchTally(options.MaxOutcomes);
         var finished = exhaustive
-            ? ExhaustiveSearch.Run(scenario, values, options, tally, clock)
+            ? ExhaustiveSearch.Run(scenario, values, options, tally, clock, report)
             : Sample(scenario, values, options, tally, clock);
         options.Progress?.Report(new ExplorationProgress(tally.Schedules, tally.DistinctOutputs, tally.ViolatingRuns, options.Iterations));
         tally.Fill(report, (run, kind) => WriteTrace(scenario, values, options, run, kind), digests: options.Shard is not null);
@@ -47,7 +55,12 @@ internal static class BuiltInExplorer
                !(options.TimeLimit is { } limit && clock.Elapsed >= limit))
         {
             pct?.StartRun();
-            var run = BuiltInExecutor.Run(scenario.Create(values), strategy, options.MaxSteps);
+            var run = BuiltInExecutor.Run(scenario.Create(values), strategy, options.MaxSteps, options.Cancellation);
+            if (run.Pruned)
+            {
+                break;
+            }
+
             var total = tally.CountSchedule();
             if (tally.Add(run, total) && options.StopOnFirst)
             {

@@ -21,6 +21,8 @@ internal sealed class BuiltInRuntime(SimSynchronizationContext context, Func<int
 
     public long WallMicros => 0;
 
+    public bool HonoursGuards => true;
+
     public StepGate BeforeStep(SimThread thread, Access access)
     {
         // Guidance instead of a corrupted schedule: the executor reports the escape after this step.

@@ -32,6 +32,10 @@ public sealed record ExplorationOptions
     /// <summary>Partial-order reduction (DPOR with sleep sets); off explores every interleaving.</summary>
     public bool Reduction { get; init; } = true;
 
+    /// <summary>Whether the exhaustive search skips states it has already explored (docs/state-caching.md).</summary>
+    /// <value>True by default; a scenario whose end-of-run invariants read more than the output is explored without it.</value>
+    public bool StateCache { get; init; } = true;
+
     /// <summary>At most this many outcomes are listed (distinctOutputs always counts all).</summary>
     public int MaxOutcomes { get; init; } = 100;
 

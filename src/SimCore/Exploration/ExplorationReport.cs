@@ -17,6 +17,15 @@ public sealed class ExplorationReport
     /// <summary>Runs started, including runs cut short by the reduction.</summary>
     public long Schedules { get; set; }
 
+    /// <summary>Distinct states the state-caching search explored; 0 without state caching.</summary>
+    public long States { get; set; }
+
+    /// <summary>Edges of the search tree taken for the first time (exhaustive search only).</summary>
+    public long Transitions { get; set; }
+
+    /// <summary>Whether states were matched: <c>on</c>, <c>off</c>, or <c>off: </c> and why.</summary>
+    public string StateCaching { get; set; } = "off";
+
     /// <summary>True only when an exhaustive search finished.</summary>
     public bool Complete { get; set; }
 

@@ -78,10 +78,18 @@ public sealed class Greenlet
     }
 
     /// <summary>True once the first switch has started the run function.</summary>
-    public bool Started { get; private set; }
+    public bool Started
+    {
+        get => Owner.World.ObserveForeign(Owner.Thread, field, "started", ObjectId);
+        private set;
+    }
 
     /// <summary>True once the run function has ended (or a throw killed it before it started).</summary>
-    public bool Dead { get; private set; }
+    public bool Dead
+    {
+        get => Owner.World.ObserveForeign(Owner.Thread, field, "dead", ObjectId);
+        private set;
+    }
 
     /// <summary>Python's <c>bool(g)</c>: started and not dead.</summary>
     public bool IsActive => Started && !Dead;

@@ -14,6 +14,9 @@ public sealed partial class Hub
     private readonly List<HubIoWait> _io = [];
     private readonly Queue<HubIoWait> _signaled = new();
     private Waiter? _idle;
+    private long _ioSequence;
+
+    internal long NextIoSequence() => _ioSequence++;
 
     /// <summary>Parks the current greenlet's next <see cref="WaitIoAsync"/> until a signal (or <paramref name="timeoutMicros"/>); call inside the step's atomic section.</summary>
     internal HubIoWait BeginIoWait(string what, long timeoutMicros = -1)
@@ -51,6 +54,8 @@ public sealed partial class Hub
         using var _ = World.Atomic();
         while (_signaled.TryDequeue(out var io))
         {
+            // Which waits other threads' steps signalled is news to this thread: an observation.
+            World.Observe(Owner.Thread, "io-ready", Greenlet.ObjectId, io.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
             _ready.Add(() => ResumeAsync(io.Wait, null));
         }
 
@@ -83,6 +88,17 @@ public sealed partial class Hub
         finally
         {
             _idle = null;
+        }
+    }
+
+    void IStateful.WriteState(StateWriter state)
+    {
+        // The rest of a hub (ready queue, timers, greenlets) is its thread's own doing, a function of
+        // what that thread observed; only the signals other threads' steps queued are not.
+        state.Add(Owner.Thread.Id).Add(_signaled.Count);
+        foreach (var io in _signaled)
+        {
+            state.Add(io.Sequence);
         }
     }
 }

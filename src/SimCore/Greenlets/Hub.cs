@@ -12,7 +12,7 @@ namespace SimHarness.Greenlets;
 /// instant is explored. With nothing ready and no timer the main greenlet gets
 /// <see cref="LoopExitException"/>. Operations called by user code are steps of the thread.
 /// </remarks>
-public sealed partial class Hub
+public sealed partial class Hub : IStateful
 {
     private readonly List<Func<Task>> _ready = [];
     private readonly PriorityQueue<HubTimer, (long Deadline, long Sequence)> _timers = new();
@@ -24,6 +24,7 @@ public sealed partial class Hub
         Owner = owner;
         World = owner.World;
         Greenlet = new Greenlet(owner, LoopAsync, owner.Main, "Hub#" + owner.Thread.Name, hubOwned: true);
+        World.Track(this);
     }
 
     /// <summary>The calling thread's hub, made when first asked (gevent: <c>get_hub()</c>).</summary>

@@ -24,6 +24,7 @@ public static class RealExecutor
         var runtime = new RealRuntime();
         var world = new World(runtime, scenario.MaxSteps);
         runtime.Attach(world);
+        world.AttachMonitors(scenario.Monitors);
         world.StartMain(() => scenario.RunAsync(world));
         if (!world.Completion.Wait(timeout))
         {
@@ -35,7 +36,7 @@ public static class RealExecutor
 
         Unwind(runtime);
         var record = runtime.RecordAtEnd!;
-        var violations = InvariantChecker.Check(scenario, record);
+        var violations = InvariantChecker.Check(scenario, record, world.Monitors);
         return ReferenceEquals(violations, record.Violations) ? record : record.WithViolations(violations);
     }
 

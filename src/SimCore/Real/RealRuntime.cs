@@ -73,7 +73,7 @@ internal sealed class RealRuntime : IRuntime
 
     public AtomicScope EnterAtomic()
     {
-        Monitor.Enter(_gate);
+        System.Threading.Monitor.Enter(_gate);
         return new AtomicScope(_gate);
     }
 

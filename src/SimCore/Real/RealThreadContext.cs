@@ -19,7 +19,7 @@ internal sealed class RealThreadContext : SynchronizationContext
         lock (_sync)
         {
             _queue.Enqueue((d, state));
-            Monitor.Pulse(_sync);
+            System.Threading.Monitor.Pulse(_sync);
         }
     }
 
@@ -62,7 +62,7 @@ internal sealed class RealThreadContext : SynchronizationContext
             lock (_sync)
             {
                 _done = true;
-                Monitor.Pulse(_sync);
+                System.Threading.Monitor.Pulse(_sync);
             }
         }
     }
@@ -78,7 +78,7 @@ internal sealed class RealThreadContext : SynchronizationContext
                     return null;
                 }
 
-                Monitor.Wait(_sync);
+                System.Threading.Monitor.Wait(_sync);
             }
 
             return _queue.Dequeue();

@@ -18,6 +18,9 @@ internal interface IRuntime
     /// <remarks>Must call <see cref="World.PassGate"/> as it lets the thread through (and fault the gate with its exception).</remarks>
     StepGate BeforeStep(SimThread thread, Access access);
 
+    /// <summary>True when the scheduler offers only threads whose <see cref="StepGuard"/> is enabled (the built-in one).</summary>
+    bool HonoursGuards => false;
+
     /// <summary>Starts running a thread body concurrently with its starter.</summary>
     void Launch(SimThread thread, Func<Task> body);
 
@@ -52,7 +55,7 @@ internal readonly struct AtomicScope(object? gate) : IDisposable
         }
         else if (gate is not null)
         {
-            Monitor.Exit(gate);
+            System.Threading.Monitor.Exit(gate);
         }
     }
 }

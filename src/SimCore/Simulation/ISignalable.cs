@@ -9,4 +9,7 @@ internal interface ISignalable
 
     /// <summary>Wakes the waiting party.</summary>
     void Signal(World world);
+
+    /// <summary>Writes who waits and whether it was woken, for the state digest.</summary>
+    void WriteIdentity(StateWriter state);
 }

@@ -50,6 +50,19 @@ internal sealed class VirtualClock
         return due;
     }
 
+    /// <summary>The earliest armed deadline, or -1 when no timer is armed.</summary>
+    public long NextDeadline
+    {
+        get
+        {
+            DropDone();
+            return _timers.TryPeek(out _, out var key) ? key.Deadline : -1;
+        }
+    }
+
+    /// <summary>Moves time forward to <paramref name="micros"/> without firing anything (a guarded step's deadline).</summary>
+    public void AdvanceTo(long micros) => NowMicros = Math.Max(NowMicros, micros);
+
     private void DropDone()
     {
         while (_timers.TryPeek(out var w, out _) && w.Done)

@@ -32,6 +32,8 @@ internal sealed class Waiter(SimThread thread, int objectId, string what, long d
 
     public void Signal(World world) => world.Wake(this, WakeReason.Signaled);
 
+    public void WriteIdentity(StateWriter state) => state.Add(Thread.Id).Add(ObjectId).Add(Deadline).Add(Done);
+
     public void Complete(WakeReason reason)
     {
         Done = true;

@@ -108,16 +108,9 @@ internal sealed partial class World
 
         if (_runtime.IsVirtual)
         {
-            var due = _clock.AdvanceToNext();
-            if (due.Count > 0)
+            if (_clock.HasPending)
             {
-                Ticks++;
-                _events.Add(new TraceEvent(NowMicros, "", "tick", null, FormatSeconds(NowMicros), null));
-                foreach (var w in due)
-                {
-                    Wake(w, WakeReason.TimedOut);
-                }
-
+                FireNextTimers();
                 return;
             }
         }
@@ -127,6 +120,56 @@ internal sealed partial class World
         }
 
         Violate("deadlock", DescribeDeadlock());
+    }
+
+    /// <summary>
+    /// The built-in scheduler found every parked thread's step disabled (<see cref="StepGuard"/>):
+    /// advances virtual time to the next timer or guard deadline, whichever comes first, or reports
+    /// the deadlock. True when time advanced.
+    /// </summary>
+    internal bool AdvanceForGuards(IReadOnlyList<SimThread> disabled)
+    {
+        var next = long.MaxValue;
+        foreach (var t in disabled)
+        {
+            if (t.Guard is { DeadlineMicros: >= 0 } g)
+            {
+                next = Math.Min(next, g.DeadlineMicros);
+            }
+        }
+
+        var timer = _clock.NextDeadline;
+        if (timer >= 0 && timer <= next)
+        {
+            FireNextTimers();
+            return true;
+        }
+
+        if (next != long.MaxValue)
+        {
+            _clock.AdvanceTo(next);
+            RecordTick();
+            return true;
+        }
+
+        Violate("deadlock", DescribeDeadlock());
+        return false;
+    }
+
+    private void FireNextTimers()
+    {
+        var due = _clock.AdvanceToNext();
+        RecordTick();
+        foreach (var w in due)
+        {
+            Wake(w, WakeReason.TimedOut);
+        }
+    }
+
+    private void RecordTick()
+    {
+        Ticks++;
+        _events.Add(new TraceEvent(NowMicros, "", "tick", null, FormatSeconds(NowMicros), null));
     }
 
     private int _pendingRealTimers;
@@ -149,9 +192,13 @@ internal sealed partial class World
     private string DescribeDeadlock()
     {
         var sb = new StringBuilder("deadlock: no thread can run and no timer is armed;");
-        foreach (var t in _threads.Where(t => t.Status == ThreadStatus.Blocked))
+        foreach (var t in _threads)
         {
-            sb.Append(' ').Append(t.Name).Append(" waits on ").Append(t.BlockedOn!.What).Append(';');
+            var what = t.Status == ThreadStatus.Blocked ? t.BlockedOn!.What : t.Guard?.What;
+            if (what is not null)
+            {
+                sb.Append(' ').Append(t.Name).Append(" waits on ").Append(what).Append(';');
+            }
         }
 
         return sb.ToString().TrimEnd(';');

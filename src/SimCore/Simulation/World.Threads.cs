@@ -74,7 +74,9 @@ internal sealed partial class World
         }
 
         var micros = timeout is { } s ? Math.Max(0, (long)decimal.Round(s * 1_000_000m)) : -1;
-        await StepAsync(me, new Access(t.ObjectId, AccessKind.Wait, "join"));
+        // A join waits at its gate until the thread has finished (or the timeout, counted from the call, passes).
+        var guard = new StepGuard(() => t.Status is ThreadStatus.Finished or ThreadStatus.Created, micros < 0 ? -1 : NowMicros + micros, $"join {t.Name}");
+        await StepAsync(me, new Access(t.ObjectId, AccessKind.Wait, "join"), guard);
         Waiter w;
         using (Atomic())
         {
@@ -83,7 +85,7 @@ internal sealed partial class World
                 throw new InvalidOperationException("cannot join thread before it is started");
             }
 
-            if (t.Status == ThreadStatus.Finished || micros == 0)
+            if (t.Status == ThreadStatus.Finished || micros == 0 || (micros > 0 && NowMicros >= guard.DeadlineMicros))
             {
                 var done = t.Status == ThreadStatus.Finished;
                 Record(me, "join", t.ObjectId, done ? "finished" : "alive", null);

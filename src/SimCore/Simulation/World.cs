@@ -86,7 +86,9 @@ internal sealed partial class World : ISim
         var t = CurrentThread;
         await StepAsync(t, new Access(OutputObjectId, AccessKind.Write, "print"));
         using var _ = Atomic();
-        _output.Add(new OutputLine(NowMicros, t.Label, text));
+        var line = new OutputLine(NowMicros, t.Label, text);
+        _output.Add(line);
+        ObserveOutput(line);
         Record(t, "print", OutputObjectId, null, text);
     }
 
@@ -119,7 +121,22 @@ internal sealed partial class World : ISim
     }
 
     /// <summary>A data choice (segment size, fault...), taken by the active scheduler and recorded.</summary>
-    internal int Choose(int count, string what) => count <= 1 ? 0 : _runtime.ChooseValue(count, what);
+    /// <remarks>The choice is an observation of the thread taking the step: what it does next may depend on it.</remarks>
+    internal int Choose(int count, string what)
+    {
+        if (count <= 1)
+        {
+            return 0;
+        }
+
+        var value = _runtime.ChooseValue(count, what);
+        if (s_current.Value is { } t)
+        {
+            Observe(t, "choice", -1, what, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return value;
+    }
 
     /// <summary>Assigns the next object id and remembers its display name.</summary>
     internal int NewObjectId(string kind)
@@ -143,10 +160,18 @@ internal sealed partial class World : ISim
     internal StepGate StepAsync(SimThread thread, Access access) =>
         Ended ? throw new ThreadKilledException() : _runtime.BeforeStep(thread, access);
 
+    /// <summary>The scheduling point before a step that may block: the built-in scheduler offers the thread only once <paramref name="guard"/> is enabled.</summary>
+    internal StepGate StepAsync(SimThread thread, Access access, StepGuard guard)
+    {
+        thread.Guard = _runtime.HonoursGuards ? guard : null;
+        return StepAsync(thread, access);
+    }
+
     /// <summary>Called by the runtime as a thread passes its scheduling point: counts the step and enforces the bound.</summary>
     /// <exception cref="ThreadKilledException">The run has ended, or this step broke the step bound.</exception>
     internal void PassGate(SimThread thread)
     {
+        thread.Guard = null;
         if (Ended)
         {
             throw new ThreadKilledException();
@@ -166,12 +191,26 @@ internal sealed partial class World : ISim
     }
 
     /// <summary>Appends an entry to the readable event log.</summary>
-    internal void Record(SimThread thread, string op, int objectId, string? result, string? text) =>
+    /// <remarks>The monitors see it at once: one of them may end the run at this step.</remarks>
+    /// <param name="thread">The thread whose step it is.</param>
+    /// <param name="op">The operation.</param>
+    /// <param name="objectId">The object, or -1.</param>
+    /// <param name="result">What the step returned or found, as the log shows it.</param>
+    /// <param name="text">An output line or the bytes a socket moved.</param>
+    /// <param name="resultObserved">False when the log's result is for readers only and the thread's code never sees it (a put's queue length).</param>
+    internal void Record(SimThread thread, string op, int objectId, string? result, string? text, bool resultObserved = true)
+    {
         _events.Add(new TraceEvent(NowMicros, thread.Name, op, objectId < 0 ? null : ObjectName(objectId), result, text)
         {
             // Which greenlet of the thread took the step: the timeline draws one lane per greenlet.
             Greenlet = thread.LabelOverride?.Invoke(),
         });
+        Observe(thread, op, objectId, resultObserved ? result : null, text);
+        if (_monitors.Length != 0)
+        {
+            FeedMonitors();
+        }
+    }
 
     /// <summary>Reports a violation and ends the run.</summary>
     /// <summary>Records a violation and ends the run.</summary>

@@ -1,8 +1,15 @@
 namespace SimHarness.Sockets;
 
 /// <summary>A simulated TCP connection: two pipes and whether it was reset.</summary>
-internal sealed class SimConnection(int id, int capacity)
+internal sealed class SimConnection(int id, int capacity) : Simulation.IStateful
 {
+    void Simulation.IStateful.WriteState(StateWriter state)
+    {
+        state.Add(Id).Add(Reset).Add(Closed[0]).Add(Closed[1]);
+        ToServer.WriteState(state);
+        ToClient.WriteState(state);
+    }
+
     /// <summary>Object id every step on either end declares (both ends touch both pipes on close).</summary>
     public int Id { get; } = id;
 

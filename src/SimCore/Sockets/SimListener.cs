@@ -3,8 +3,20 @@ using SimHarness.Simulation;
 namespace SimHarness.Sockets;
 
 /// <summary>A simulated listening socket: the accept queue bounded by the backlog.</summary>
-internal sealed class SimListener(SimNetwork net, TcpAddress local, int backlog, int objectId, bool cooperative) : ListeningSocket
+internal sealed class SimListener(SimNetwork net, TcpAddress local, int backlog, int objectId, bool cooperative) : ListeningSocket, IStateful
 {
+    void IStateful.WriteState(StateWriter state)
+    {
+        state.Add(ObjectId).Add(_closed).Add(Pending.Count);
+        foreach (var s in Pending)
+        {
+            state.Add(s.EndId);
+        }
+
+        SimPipe.WriteParties(state, Accepters);
+        SimPipe.WriteParties(state, Connecters);
+    }
+
     private bool _closed;
 
     public override TcpAddress LocalAddress { get; } = local;

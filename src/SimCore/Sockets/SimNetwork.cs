@@ -3,7 +3,7 @@ using SimHarness.Simulation;
 namespace SimHarness.Sockets;
 
 /// <summary>The simulated network of one world: listeners by port, ephemeral ports, budgets.</summary>
-internal sealed class SimNetwork
+internal sealed class SimNetwork : IStateful
 {
     internal const string Loopback = "127.0.0.1";
     private readonly Dictionary<int, SimListener> _listeners = [];
@@ -14,6 +14,7 @@ internal sealed class SimNetwork
         World = world;
         Options = options;
         Id = world.NewObjectId("net");
+        world.Track(this);
         SegmentsLeft = options.SegmentBudget;
         FaultsLeft = options.FaultBudget;
         _nextEphemeral = options.EphemeralPortBase;
@@ -56,6 +57,7 @@ internal sealed class SimNetwork
         }
 
         var l = new SimListener(this, new TcpAddress(host, port), Math.Max(backlog, 0), World.NewObjectId("listener"), cooperative);
+        World.Track(l);
         _listeners[port] = l;
         World.Record(me, "listen", l.ObjectId, l.LocalAddress.ToString(), null);
         return l;
@@ -100,6 +102,7 @@ internal sealed class SimNetwork
                 if (l.Pending.Count < Math.Max(l.Backlog, 1))
                 {
                     var conn = new SimConnection(World.NewObjectId("tcp"), Options.BufferSize);
+                    World.Track(conn);
                     var clientAddr = new TcpAddress(Loopback, _nextEphemeral++);
                     var client = new SimTcpSocket(this, conn, isServer: false, clientAddr, l.LocalAddress, cooperative);
                     var server = new SimTcpSocket(this, conn, isServer: true, l.LocalAddress, clientAddr, l.Cooperative);
@@ -116,6 +119,15 @@ internal sealed class SimNetwork
 
         wait:
             await w.WaitAsync();
+        }
+    }
+
+    void IStateful.WriteState(StateWriter state)
+    {
+        state.Add(Id).Add(_nextEphemeral).Add(SegmentsLeft).Add(FaultsLeft).Add(_listeners.Count);
+        foreach (var port in _listeners.Keys.Order())
+        {
+            state.Add(port);
         }
     }
 }

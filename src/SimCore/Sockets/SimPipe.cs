@@ -19,6 +19,29 @@ internal sealed class SimPipe(int capacity)
     public List<ISignalable> Readers { get; } = [];
     public List<ISignalable> Writers { get; } = [];
 
+    /// <summary>Writes the pipe's bytes, end-of-stream flag and waiting parties (part of its connection's digest).</summary>
+    public void WriteState(StateWriter state)
+    {
+        state.Add(Count).Add(Eof).Add(Segments.Count);
+        foreach (var segment in Segments)
+        {
+            state.Add(segment);
+        }
+
+        WriteParties(state, Readers);
+        WriteParties(state, Writers);
+    }
+
+    /// <summary>Writes a list of waiting parties in order.</summary>
+    public static void WriteParties(StateWriter state, List<ISignalable> parties)
+    {
+        state.Add(parties.Count);
+        foreach (var p in parties)
+        {
+            p.WriteIdentity(state);
+        }
+    }
+
     public void WakeAll(World world)
     {
         foreach (var w in Readers.Concat(Writers))

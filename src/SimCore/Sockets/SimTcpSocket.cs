@@ -3,7 +3,7 @@ using SimHarness.Simulation;
 namespace SimHarness.Sockets;
 
 /// <summary>One end of a simulated connection. Every operation declares a write on the connection.</summary>
-internal sealed class SimTcpSocket : TcpSocket
+internal sealed class SimTcpSocket : TcpSocket, IStateful
 {
     private readonly SimNetwork _net;
     private readonly bool _isServer;
@@ -22,9 +22,16 @@ internal sealed class SimTcpSocket : TcpSocket
         LocalAddress = local;
         PeerAddress = peer;
         _endId = net.World.NewObjectId(isServer ? "srv" : "cli");
+        net.World.Track(this);
     }
 
     public SimConnection Connection { get; }
+
+    /// <summary>This end's object id (<c>srv#N</c>, <c>cli#N</c>).</summary>
+    public int EndId => _endId;
+
+    void IStateful.WriteState(StateWriter state) =>
+        state.Add(_endId).Add(Connection.Id).Add(_closed).Add(_readShut).Add(_peerGone).Add(_writeShut);
 
     /// <summary>A gevent socket: blocking calls park the greenlet in its hub instead of blocking the thread.</summary>
     public bool Cooperative { get; }

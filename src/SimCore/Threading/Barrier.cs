@@ -17,7 +17,7 @@ namespace SimHarness.Threading;
 /// CPython 3.11 accepts <c>parties</c> below one (and then never releases); here that is a
 /// <see cref="ValueError"/>, as in later CPython versions.
 /// </remarks>
-public sealed partial class Barrier
+public sealed partial class Barrier : IStateful
 {
     private readonly World _world;
     private readonly int _id;
@@ -41,6 +41,7 @@ public sealed partial class Barrier
         Parties = parties;
         _action = action;
         _timeout = timeout;
+        world.Track(this);
     }
 
     private enum BarrierState
@@ -236,4 +237,11 @@ public sealed partial class Barrier
     }
 
     private static string Index(int index) => "index=" + index.ToString(CultureInfo.InvariantCulture);
+
+    void IStateful.WriteState(StateWriter state)
+    {
+        state.Add(_id).Add((long)_state).Add(_count).Add(_actionRunner?.Id ?? -1);
+        World.WriteWaiters(state, _waiters);
+        World.WriteWaiters(state, _lockWaiters);
+    }
 }

@@ -14,7 +14,7 @@ namespace SimHarness.Threading;
 /// the lock: waits and notifies are serialized by it anyway, and that keeps the declaration sound
 /// for a plain lock, which any thread may release.
 /// </remarks>
-public sealed class Condition
+public sealed class Condition : IStateful
 {
     private readonly World _world;
     private readonly int _id;
@@ -25,6 +25,7 @@ public sealed class Condition
         _world = world;
         _id = id;
         Lock = lockObject;
+        world.Track(this);
     }
 
     /// <summary>The condition's name in traces (<c>condition#3</c>).</summary>
@@ -142,5 +143,11 @@ public sealed class Condition
 
         _waiters.RemoveRange(0, Math.Max(0, count));
         _world.Record(me, op, _id, count.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
+    }
+
+    void IStateful.WriteState(StateWriter state)
+    {
+        state.Add(_id);
+        World.WriteWaiters(state, _waiters);
     }
 }

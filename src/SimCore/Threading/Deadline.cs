@@ -16,6 +16,9 @@ internal readonly struct Deadline
     /// <summary>False for "no timeout".</summary>
     public bool IsSet { get; }
 
+    /// <summary>The absolute virtual time in microseconds, or -1 when unset.</summary>
+    public long At => IsSet ? _at : -1;
+
     /// <summary>The deadline <paramref name="micros"/> from now (negative spans lie in the past).</summary>
     public static Deadline After(World world, long micros) => new(world.NowMicros + micros);
 

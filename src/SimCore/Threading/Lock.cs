@@ -28,6 +28,10 @@ public sealed class Lock : LockBase
         return held;
     }
 
+    internal override bool CanTake(SimThread me) => _holder is null;
+
+    private protected override void WriteOwner(StateWriter state) => state.Add(_holder?.Id ?? -1);
+
     internal override bool TryTake(SimThread me)
     {
         if (_holder is not null)

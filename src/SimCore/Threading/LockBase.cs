@@ -11,7 +11,7 @@ namespace SimHarness.Threading;
 /// a release wakes the longest-blocked acquirer, whose retry is a step of its own. A timed-out
 /// acquire returns false without retrying; <c>timeout</c> null or -1 waits forever, zero tries once.
 /// </remarks>
-public abstract class LockBase
+public abstract class LockBase : IStateful
 {
     private readonly List<Waiter> _waiters = [];
 
@@ -19,6 +19,7 @@ public abstract class LockBase
     {
         World = world;
         Id = id;
+        world.Track(this);
     }
 
     /// <summary>The lock's name in traces (<c>lock#2</c>).</summary>
@@ -46,8 +47,10 @@ public abstract class LockBase
         }
 
         var me = World.CurrentThread;
-        await World.StepAsync(me, new Access(Id, AccessKind.Write, "acquire"));
+        // The deadline counts from the call: a thread waits at its gate while the lock is held.
         var deadline = forever ? default : Deadline.After(World, Deadline.ToMicros(timeout!.Value));
+        var guard = blocking ? new StepGuard(() => CanTake(me), deadline.At, $"acquire {Name}") : null;
+        await StepAsync(me, "acquire", guard);
         while (true)
         {
             Waiter w;
@@ -75,9 +78,14 @@ public abstract class LockBase
                 return false;
             }
 
-            await World.StepAsync(me, new Access(Id, AccessKind.Write, "acquire"));
+            await StepAsync(me, "acquire", guard);
         }
     }
+
+    private StepGate StepAsync(SimThread me, string op, StepGuard? guard) =>
+        guard is null
+            ? World.StepAsync(me, new Access(Id, AccessKind.Write, op))
+            : World.StepAsync(me, new Access(Id, AccessKind.Write, op), guard);
 
     /// <summary>Releases the lock (a step); wakes the longest-blocked acquirer, which tries again.</summary>
     /// <exception cref="RuntimeError">The lock is not held (by the caller, for an <see cref="RLock"/>).</exception>
@@ -100,6 +108,9 @@ public abstract class LockBase
         World.Record(me, "release", Id, null, null);
     }
 
+    /// <summary>Whether <see cref="TryTake"/> would succeed now (changes nothing).</summary>
+    internal abstract bool CanTake(SimThread me);
+
     /// <summary>Takes the lock for <paramref name="me"/> if it can, inside a step.</summary>
     internal abstract bool TryTake(SimThread me);
 
@@ -121,9 +132,10 @@ public abstract class LockBase
     /// <summary>A condition's re-acquire after its wait: steps until the lock is back, then runs <paramref name="onRestored"/> in that step.</summary>
     internal async Task RestoreAsync(SimThread me, int saved, Action onRestored)
     {
+        var guard = new StepGuard(() => CanTake(me), -1, $"acquire {Name}");
         while (true)
         {
-            await World.StepAsync(me, new Access(Id, AccessKind.Write, "reacquire"));
+            await StepAsync(me, "reacquire", guard);
             Waiter w;
             using (World.Atomic())
             {
@@ -160,4 +172,14 @@ public abstract class LockBase
         _waiters.Add(w);
         return w;
     }
+
+    void IStateful.WriteState(StateWriter state)
+    {
+        state.Add(Id);
+        WriteOwner(state);
+        World.WriteWaiters(state, _waiters);
+    }
+
+    /// <summary>Writes who holds the lock (and how many times, for an <see cref="RLock"/>).</summary>
+    private protected abstract void WriteOwner(StateWriter state);
 }

@@ -14,7 +14,7 @@ namespace SimHarness.Threading;
 /// <see cref="Empty"/>. The event log shows the queue's length after each put and get.
 /// </remarks>
 #pragma warning disable CA1711 // Python's name for the type (queue.Queue).
-public sealed class Queue<T>
+public sealed class Queue<T> : IStateful
 #pragma warning restore CA1711
 {
     private readonly World _world;
@@ -30,6 +30,7 @@ public sealed class Queue<T>
         _world = world;
         _id = id;
         Maxsize = maxsize;
+        world.Track(this);
     }
 
     /// <summary>The queue's name in traces (<c>queue#5</c>).</summary>
@@ -52,20 +53,28 @@ public sealed class Queue<T>
         }
 
         var me = _world.CurrentThread;
-        await _world.StepAsync(me, new Access(_id, AccessKind.Write, "put"));
+        // The deadline counts from the call: a thread waits at its gate while the queue is full.
         var deadline = timeout is { } t ? Deadline.After(_world, Deadline.ToMicros(t)) : default;
+        var guard = block ? new StepGuard(() => !IsAtBound, deadline.At, $"put {Name}") : null;
+        await StepAsync(me, "put", guard);
         Waiter? mine = null;
         while (true)
         {
             using (_world.Atomic())
             {
                 Leave(_putters, mine);
-                if (Maxsize <= 0 || _items.Count < Maxsize)
+                if (!IsAtBound)
                 {
+                    if (!HasValueText(item))
+                    {
+                        // The digest sees items through their text: an item without one cannot be told apart.
+                        _world.Untracked();
+                    }
+
                     _items.Enqueue(item);
                     _unfinished++;
                     NotifyOne(_getters);
-                    _world.Record(me, "put", _id, Length(), null);
+                    _world.Record(me, "put", _id, Length(), null, resultObserved: false);
                     return;
                 }
 
@@ -77,7 +86,7 @@ public sealed class Queue<T>
             }
 
             await World.AwaitWakeAsync(mine);
-            await _world.StepAsync(me, new Access(_id, AccessKind.Write, "put"));
+            await StepAsync(me, "put", guard);
         }
     }
 
@@ -94,8 +103,10 @@ public sealed class Queue<T>
         }
 
         var me = _world.CurrentThread;
-        await _world.StepAsync(me, new Access(_id, AccessKind.Write, "get"));
+        // The deadline counts from the call: a thread waits at its gate while the queue is empty.
         var deadline = timeout is { } t ? Deadline.After(_world, Deadline.ToMicros(t)) : default;
+        var guard = block ? new StepGuard(() => _items.Count > 0, deadline.At, $"get {Name}") : null;
+        await StepAsync(me, "get", guard);
         Waiter? mine = null;
         while (true)
         {
@@ -106,7 +117,8 @@ public sealed class Queue<T>
                 {
                     var item = _items.Dequeue();
                     NotifyOne(_putters);
-                    _world.Record(me, "get", _id, Length(), null);
+                    _world.Record(me, "get", _id, Length(), null, resultObserved: false);
+                    _world.Observe(me, "item", _id, ItemText(item), null);
                     return item;
                 }
 
@@ -118,7 +130,7 @@ public sealed class Queue<T>
             }
 
             await World.AwaitWakeAsync(mine);
-            await _world.StepAsync(me, new Access(_id, AccessKind.Write, "get"));
+            await StepAsync(me, "get", guard);
         }
     }
 
@@ -167,9 +179,10 @@ public sealed class Queue<T>
     public async Task JoinAsync()
     {
         var me = _world.CurrentThread;
+        var guard = new StepGuard(() => _unfinished == 0, -1, $"join {Name}");
         while (true)
         {
-            await _world.StepAsync(me, new Access(_id, AccessKind.Wait, "join"));
+            await _world.StepAsync(me, new Access(_id, AccessKind.Wait, "join"), guard);
             Waiter w;
             using (_world.Atomic())
             {
@@ -232,5 +245,30 @@ public sealed class Queue<T>
         }
     }
 
+    private bool IsAtBound => Maxsize > 0 && _items.Count >= Maxsize;
+
+    private StepGate StepAsync(SimThread me, string op, StepGuard? guard) =>
+        guard is null
+            ? _world.StepAsync(me, new Access(_id, AccessKind.Write, op))
+            : _world.StepAsync(me, new Access(_id, AccessKind.Write, op), guard);
+
     private string Length() => "len=" + _items.Count.ToString(CultureInfo.InvariantCulture);
+
+    void IStateful.WriteState(StateWriter state)
+    {
+        state.Add(_id).Add(Maxsize).Add(_unfinished).Add(_items.Count);
+        foreach (var item in _items)
+        {
+            state.Add(ItemText(item));
+        }
+
+        World.WriteWaiters(state, _getters);
+        World.WriteWaiters(state, _putters);
+        World.WriteWaiters(state, _joiners);
+    }
+
+    private static bool HasValueText(T item) => item is null || item.GetType().IsPrimitive || item is string or decimal || ItemText(item) != item.GetType().ToString();
+
+    /// <summary>An item's text for the state digest and the taker's observation (records print all their fields).</summary>
+    private static string ItemText(T item) => Convert.ToString(item, CultureInfo.InvariantCulture) ?? "null";
 }

@@ -17,6 +17,10 @@ public sealed class RLock : LockBase
     {
     }
 
+    internal override bool CanTake(SimThread me) => _owner is null || ReferenceEquals(_owner, me);
+
+    private protected override void WriteOwner(StateWriter state) => state.Add(_owner?.Id ?? -1).Add(_count);
+
     internal override bool TryTake(SimThread me)
     {
         if (_owner is null)

@@ -10,7 +10,7 @@ namespace SimHarness.Threading;
 /// acquire with a timeout waits once before it checks the time, so a zero or negative timeout
 /// still yields once and may then succeed, as in CPython.
 /// </remarks>
-public class Semaphore
+public class Semaphore : IStateful
 {
     private readonly List<Waiter> _waiters = [];
 
@@ -25,6 +25,7 @@ public class Semaphore
         Id = id;
         Value = value;
         InitialValue = value;
+        world.Track(this);
     }
 
     /// <summary>The semaphore's name in traces (<c>semaphore#4</c>).</summary>
@@ -50,8 +51,10 @@ public class Semaphore
         }
 
         var me = World.CurrentThread;
-        await World.StepAsync(me, new Access(Id, AccessKind.Write, "acquire"));
-        Deadline deadline = default;
+        // The deadline counts from the call: a thread waits at its gate while the counter is zero.
+        var deadline = timeout is { } limit ? Deadline.After(World, Deadline.ToMicros(limit)) : default;
+        var guard = blocking ? new StepGuard(() => Value > 0, deadline.At, $"acquire {Name}") : null;
+        await StepAsync(me, guard);
         Waiter? mine = null;
         while (true)
         {
@@ -71,14 +74,10 @@ public class Semaphore
                 }
 
                 long micros = -1;
-                if (timeout is { } t)
+                if (deadline.IsSet)
                 {
-                    if (!deadline.IsSet)
-                    {
-                        micros = Deadline.ToMicros(t);
-                        deadline = Deadline.After(World, micros);
-                    }
-                    else if ((micros = deadline.Remaining(World)) <= 0)
+                    micros = Math.Max(0, deadline.Remaining(World));
+                    if (micros == 0 && mine is not null)
                     {
                         World.Record(me, "acquire", Id, "false", null);
                         return false;
@@ -99,9 +98,14 @@ public class Semaphore
                 await World.AwaitWakeAsync(mine);
             }
 
-            await World.StepAsync(me, new Access(Id, AccessKind.Write, "acquire"));
+            await StepAsync(me, guard);
         }
     }
+
+    private StepGate StepAsync(SimThread me, StepGuard? guard) =>
+        guard is null
+            ? World.StepAsync(me, new Access(Id, AccessKind.Write, "acquire"))
+            : World.StepAsync(me, new Access(Id, AccessKind.Write, "acquire"), guard);
 
     /// <summary>Increments the counter by <paramref name="n"/> and wakes up to <paramref name="n"/> queued acquirers.</summary>
     /// <exception cref="ValueError"><paramref name="n"/> below one, or (bounded) a release above the initial value.</exception>
@@ -152,5 +156,11 @@ public class Semaphore
 
         _waiters.Add(w);
         return w;
+    }
+
+    void IStateful.WriteState(StateWriter state)
+    {
+        state.Add(Id).Add(Value);
+        World.WriteWaiters(state, _waiters);
     }
 }

@@ -14,7 +14,7 @@ namespace SimHarness.Threading;
 /// result and each write's value, formatted with the invariant culture.
 /// </remarks>
 /// <typeparam name="T">The value's type.</typeparam>
-public sealed class SharedValue<T>
+public sealed class SharedValue<T> : IStateful
 {
     private readonly World _world;
     private readonly int _id;
@@ -25,6 +25,7 @@ public sealed class SharedValue<T>
         _world = world;
         _id = id;
         _value = initial;
+        world.Track(this);
     }
 
     /// <summary>The value's name in traces (<c>value#3</c>).</summary>
@@ -53,4 +54,6 @@ public sealed class SharedValue<T>
     private static string Format(T value) => value is IFormattable f
         ? f.ToString(null, CultureInfo.InvariantCulture)
         : value?.ToString() ?? "null";
+
+    void IStateful.WriteState(StateWriter state) => state.Add(_id).Add(Format(_value));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -6,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace SimHarness.Tracing;
 
 /// <summary>Reads and writes trace files; every malformed trace is refused with one clear line.</summary>
-public static class TraceJson
+public static partial class TraceJson
 {
     /// <summary>UTF-8 JSON options of every file the harness writes: camelCase, indented, non-ASCII left readable.</summary>
     public static JsonSerializerOptions Options { get; } = new()
@@ -60,61 +59,6 @@ public static class TraceJson
         return o.ToJsonString(Options);
     }
 
-    /// <summary>Reads a trace, refusing a missing, truncated, non-JSON, foreign or stale file with one line.</summary>
-    public static Trace Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"trace not found: {path}");
-        }
-
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(File.ReadAllText(path));
-        }
-        catch (JsonException ex)
-        {
-            throw new UsageException($"trace {path} is not valid JSON (truncated or corrupt): {FirstLine(ex.Message)}", ex);
-        }
-
-        if (root is not JsonObject o || (string?)o["format"] != Trace.FormatName)
-        {
-            throw new UsageException($"trace {path} is not a SimHarness trace (no \"format\": \"{Trace.FormatName}\")");
-        }
-
-        try
-        {
-            var version = Required<string>(o, "harnessVersion");
-            if (version != HarnessInfo.Version)
-            {
-                throw new UsageException($"trace {path} was recorded by harness version {version}; this is version {HarnessInfo.Version}: record it again");
-            }
-
-            return new Trace
-            {
-                HarnessVersion = version,
-                Scenario = Required<string>(o, "scenario"),
-                Assembly = (string?)o["assembly"],
-                Params = (o["params"] as JsonObject ?? throw Missing("params"))
-                    .ToDictionary(kv => kv.Key, kv => ScalarText(kv.Value, kv.Key)),
-                Engine = Required<string>(o, "engine"),
-                Strategy = Required<string>(o, "strategy"),
-                Seed = o["seed"] is null ? 0 : (int)o["seed"]!,
-                Decisions = (o["decisions"] as JsonArray ?? throw Missing("decisions")).Select(d => (string?)d ?? throw Missing("decisions[]")).ToArray(),
-                Violation = o["violation"] is JsonObject v ? new Violation(Required<string>(v, "invariant"), Required<string>(v, "message")) : null,
-                Output = (o["output"] as JsonArray ?? throw Missing("output")).Select(l => new OutputLine(
-                    ToMicros(l!["t"]), Required<string>(l!, "thread"), Required<string>(l!, "text"))).ToArray(),
-                Events = (o["events"] as JsonArray ?? throw Missing("events")).Select(e => EventFromJson(e!)).ToArray(),
-                CoyoteTrace = (string?)o["coyoteTrace"] is { } coyote ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, coyote) : null,
-            };
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException or JsonException or NullReferenceException or MissingFieldException)
-        {
-            throw new UsageException($"trace {path} is malformed: {FirstLine(ex.Message)}", ex);
-        }
-    }
-
     /// <summary>One event as the trace format writes it; <paramref name="index"/> null leaves out <c>i</c> (the replay diff numbers its rows itself).</summary>
     public static JsonObject EventToJson(int? index, TraceEvent e)
     {
@@ -149,29 +93,4 @@ public static class TraceJson
 
         return o;
     }
-
-    private static TraceEvent EventFromJson(JsonNode e) =>
-        new(ToMicros(e["t"]), Required<string>(e, "thread"), Required<string>(e, "op"), (string?)e["object"], (string?)e["result"], (string?)e["text"])
-        {
-            Greenlet = (string?)e["greenlet"],
-        };
-
-    private static long ToMicros(JsonNode? t) =>
-        t is null ? throw Missing("t") : (long)decimal.Round(t.GetValue<decimal>() * 1_000_000m);
-
-    private static T Required<T>(JsonNode node, string name) =>
-        node[name] is { } v ? v.GetValue<T>() : throw Missing(name);
-
-    private static string ScalarText(JsonNode? v, string name) => v switch
-    {
-        null => throw Missing(name),
-        JsonValue jv when jv.TryGetValue<string>(out var s) => s,
-        JsonValue jv when jv.TryGetValue<bool>(out var b) => b ? "true" : "false",
-        JsonValue jv when jv.TryGetValue<decimal>(out var d) => d.ToString(CultureInfo.InvariantCulture),
-        _ => throw new FormatException($"parameter '{name}' is not a scalar"),
-    };
-
-    private static MissingFieldException Missing(string name) => new($"missing field '{name}'");
-
-    private static string FirstLine(string s) => s.Split('\n')[0].Trim();
 }

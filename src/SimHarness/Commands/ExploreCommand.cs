@@ -37,12 +37,13 @@ internal static class ExploreCommand
         var junit = new Option<string?>("--junit") { Description = "write a JUnit XML report to FILE (a testcase per scenario)", HelpName = "FILE" };
         var requireComplete = new Option<bool>("--require-complete") { Description = "exit 2 when an exhaustive search was cut short (--iterations, --time-limit, Ctrl-C)" };
         var noReduction = new Option<bool>("--no-reduction") { Description = "explore every interleaving (no partial-order reduction)" };
+        var noStateCache = new Option<bool>("--no-state-cache") { Description = "do not skip states already explored (state caching is on by default)" };
         var assembly = CommonOptions.Assembly();
         var workers = new Option<int>("--workers") { Description = "OS threads sharing one exhaustive search (the same outcomes and violations as one)", DefaultValueFactory = _ => 1, HelpName = "N" };
         var shard = new Option<string?>("--shard") { Description = "explore only shard i of n of the exhaustive search (1 <= i <= n); combine the reports with `merge`", HelpName = "i/n" };
         var cmd = new Command("explore", "explore the schedules of scenarios; Ctrl-C or --time-limit stops and still reports")
         {
-            scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, outcomeTraces, junit, requireComplete, noReduction, workers, shard, assembly,
+            scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, outcomeTraces, junit, requireComplete, noReduction, noStateCache, workers, shard, assembly,
         };
 
         // Census gating (issue 5) keeps to its own lines: explore's other options grow on other branches.
@@ -70,12 +71,13 @@ internal static class ExploreCommand
                 Strategy = strategyName,
                 Iterations = Positive(p.GetValue(iterations), "--iterations"),
                 Seed = p.GetValue(seed),
-                MaxSteps = Positive(p.GetValue(maxSteps), "--max-steps"),
+                MaxSteps = MaxSteps(p.GetValue(maxSteps)),
                 TimeLimit = p.GetValue(timeLimit) is { } s ? TimeSpan.FromSeconds(Positive(s, "--time-limit")) : null,
                 StopOnFirst = p.GetValue(stopOnFirst),
                 TracesDirectory = p.GetValue(traces),
                 OutcomeTraces = p.GetValue(outcomeTraces),
                 Reduction = !p.GetValue(noReduction),
+                StateCache = !p.GetValue(noStateCache),
                 Workers = AtLeastOne(p.GetValue(workers)),
                 Shard = p.GetValue(shard) is { } sh ? Exploration.Parallel.ShardSpec.Parse(sh) : null,
             };
@@ -97,10 +99,23 @@ internal static class ExploreCommand
             }
 
             var jsonPath = p.GetValue(json);
+            if (jsonPath is not null && p.GetValue(census) is { } censusPath)
+            {
+                Inputs.NotAnInput(jsonPath, "--json", censusPath);
+            }
+
             var (reports, cancelled) = ExploreAll(ctx, runs, gate is null ? options : CensusGate.Adjust(options));
+            var unexplored = runs.Skip(reports.Count).Select(r => Unexplored(r.Item1, r.Item2, strategyName)).ToList();
+            foreach (var r in unexplored)
+            {
+                ctx.Out.WriteLine($"{r.Scenario}: explored=false (stopped before it started)");
+            }
+
             if (jsonPath is not null)
             {
-                var array = new JsonArray(reports.Select(r => (JsonNode?)JsonShapes.Report(r)).ToArray());
+                var array = new JsonArray(reports.Select(r => (JsonNode?)JsonShapes.Report(r))
+                    .Concat(unexplored.Select(r => (JsonNode?)NotExplored(JsonShapes.Report(r))))
+                    .ToArray());
                 var dir = Path.GetDirectoryName(Path.GetFullPath(jsonPath));
                 if (dir is not null)
                 {
@@ -129,15 +144,36 @@ internal static class ExploreCommand
                 return ExitCodes.Violation;
             }
 
+            if (cancelled || unexplored.Count > 0)
+            {
+                // Ctrl-C (or the caller's cancellation): CI must not read a partial search as success.
+                return ExitCodes.Interrupted;
+            }
+
             var incomplete = mustComplete && reports.Any(r => ExploreSummary.CutShort(r, options, cancelled) is not null);
             return reports.All(ExploreSummary.AsExpected) && !incomplete ? ExitCodes.Ok : ExitCodes.Violation;
         });
         return cmd;
     }
 
-    private static (List<ExplorationReport> Reports, bool Cancelled) ExploreAll(CliContext ctx, IReadOnlyList<(ScenarioInfo Info, IReadOnlyDictionary<string, object> Values)> runs, ExplorationOptions options)
+    /// <summary>The report of a scenario the exploration never reached.</summary>
+    private static ExplorationReport Unexplored(ScenarioInfo info, IReadOnlyDictionary<string, object> values, string strategy) => new()
     {
-        using var cts = new CancellationTokenSource();
+        Scenario = info.Name,
+        Params = values,
+        Strategy = strategy,
+        ExpectedViolation = info.ExpectedViolation,
+    };
+
+    private static JsonObject NotExplored(JsonObject report)
+    {
+        report["explored"] = false;
+        return report;
+    }
+
+    private static (List<ExplorationReport> Reports, bool Interrupted) ExploreAll(CliContext ctx, IReadOnlyList<(ScenarioInfo Info, IReadOnlyDictionary<string, object> Values)> runs, ExplorationOptions options)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ctx.Cancellation);
         void OnCancel(object? sender, ConsoleCancelEventArgs e)
         {
             // Ctrl-C stops the exploration; the partial report is still written.
@@ -189,6 +225,11 @@ internal static class ExploreCommand
 
     private static int AtLeastOne(int workers) =>
         workers >= 1 ? workers : throw new UsageException($"--workers must be at least 1, got {workers}");
+
+    private static long? MaxSteps(long? v) =>
+        v is > SimHarness.Exploration.ExplorationLimits.MaxStepsBound
+            ? throw new UsageException($"--max-steps must be at most {SimHarness.Exploration.ExplorationLimits.MaxStepsBound} (one event per step is kept in memory), got {v}")
+            : Positive(v, "--max-steps");
 
     private static long? Positive(long? v, string option) =>
         v is <= 0 ? throw new UsageException($"{option} must be positive, got {v}") : v;

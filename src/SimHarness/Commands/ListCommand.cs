@@ -42,6 +42,8 @@ internal static class ListCommand
                 ["name"] = p.Name,
                 ["type"] = p.TypeName,
                 ["default"] = JsonShapes.Value(p.Default),
+                ["min"] = JsonShapes.Value(p.Min),
+                ["max"] = JsonShapes.Value(p.Max),
                 ["description"] = p.Description,
             }).ToArray()),
         }).ToArray());
@@ -60,10 +62,12 @@ internal static class ListCommand
 
             var nameWidth = s.Params.Count == 0 ? 0 : s.Params.Max(p => p.Name.Length);
             var defWidth = s.Params.Count == 0 ? 0 : s.Params.Max(p => ParamInfo.Format(p.Default).Length);
+            var rangeWidth = s.Params.Count == 0 ? 0 : s.Params.Max(p => p.RangeText.Length);
             foreach (var p in s.Params)
             {
                 var def = ParamInfo.Format(p.Default);
-                w.WriteLine($"    {p.Name.PadRight(nameWidth)}  {p.TypeName,-7}  default {def.PadRight(defWidth)}  {p.Description}");
+                var range = p.RangeText.Length == 0 ? "" : "in " + p.RangeText;
+                w.WriteLine($"    {p.Name.PadRight(nameWidth)}  {p.TypeName,-7}  default {def.PadRight(defWidth)}  {range.PadRight(rangeWidth + 3)}  {p.Description}");
             }
 
             if (s.ExploreOverrides.Count > 0)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using SimHarness.Catalog;
 using SimHarness.Cli.Merging;
@@ -26,6 +25,7 @@ internal static class MergeCommand
             var text = JsonShapes.Text(new JsonArray(merged.Select(m => (JsonNode?)m.Report).ToArray())) + "\n";
             if (p.GetValue(output) is { } path)
             {
+                Inputs.NotAnInput(path, "--output", p.GetValue(files)!);
                 var dir = Path.GetDirectoryName(Path.GetFullPath(path));
                 if (dir is not null)
                 {
@@ -49,19 +49,5 @@ internal static class MergeCommand
         return cmd;
     }
 
-    private static JsonNode? Load(string path)
-    {
-        try
-        {
-            return JsonNode.Parse(File.ReadAllText(path));
-        }
-        catch (JsonException ex)
-        {
-            throw new UsageException($"{path}: not JSON ({ex.Message})");
-        }
-        catch (FileNotFoundException)
-        {
-            throw new UsageException($"{path}: no such file");
-        }
-    }
+    private static JsonNode? Load(string path) => Input.InputFile.ReadJson(path, "report", $"{path}: no such file");
 }

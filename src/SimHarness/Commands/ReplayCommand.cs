@@ -20,8 +20,8 @@ internal static class ReplayCommand
         };
         cmd.SetAction(p =>
         {
-            var trace = TraceJson.Load(p.GetValue(file)!);
             var catalog = CommonOptions.LoadCatalog(p.GetValue(assembly));
+            var trace = Inputs.Trace(p.GetValue(file)!, catalog);
             var result = TraceReplayer.Replay(trace, catalog);
             if (!result.Matches)
             {
@@ -71,7 +71,7 @@ internal static class ReplayCommand
         var where = r.Expected is null && r.Actual is null
             ? $"after event {r.DivergenceIndex}"
             : $"at event {r.DivergenceIndex}: expected {Describe(r.Expected, "the end of the recording")}, got {Describe(r.Actual, "the end of the run")}";
-        return $"trace is stale: first divergence {where} ({r.Reason})".ReplaceLineEndings(" ");
+        return Printable.Escape($"trace is stale: first divergence {where} ({r.Reason})".ReplaceLineEndings(" "));
     }
 
     private static string Describe(TraceEvent? e, string none) => e is null ? none : e.ToString();

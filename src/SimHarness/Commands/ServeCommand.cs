@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using SimHarness.Cli.Output;
 using SimHarness.Real.Sockets;
 
 namespace SimHarness.Cli.Commands;
@@ -27,9 +28,15 @@ internal static class ServeCommand
             HelpName = "N",
         };
         var quiet = new Option<bool>("--quiet") { Description = "do not print each accepted peer's address" };
+        var idleTimeout = new Option<double>("--idle-timeout")
+        {
+            Description = "close a connection that receives and sends nothing for this many seconds",
+            DefaultValueFactory = _ => defaults.IdleTimeout.TotalSeconds,
+            HelpName = "SECONDS",
+        };
         var cmd = new Command("serve", "serve real TCP clients until Ctrl-C or SIGTERM; each connection uses one fixed buffer")
         {
-            server, port, host, backlog, maxConnections, quiet,
+            server, port, host, backlog, maxConnections, quiet, idleTimeout,
         };
         cmd.SetAction(p =>
         {
@@ -40,22 +47,35 @@ internal static class ServeCommand
             }
 
             var print = !p.GetValue(quiet);
+            var idle = p.GetValue(idleTimeout);
+            if (!(idle > 0 && idle <= 86_400))
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--idle-timeout must be a number of seconds in (0, 86400], got {idle}"));
+            }
+
+            using var log = new PeerLog(ctx.Out);
             var options = new EchoUpperServerOptions
             {
                 Host = p.GetValue(host)!,
                 Port = p.GetValue(port),
                 Backlog = p.GetValue(backlog),
                 MaxConnections = p.GetValue(maxConnections),
-                OnAccepted = print ? peer => ctx.Out.WriteLine(PythonAddress(peer)) : null,
+                IdleTimeout = TimeSpan.FromSeconds(idle),
+                OnAccepted = print ? peer => log.Line(PythonAddress(peer)) : null,
             };
-            return Serve(ctx, options);
+            return Serve(ctx, options, log);
         });
         return cmd;
     }
 
-    private static int Serve(CliContext ctx, EchoUpperServerOptions options)
+    private static int Serve(CliContext ctx, EchoUpperServerOptions options, PeerLog log)
     {
         using var sut = EchoUpperServer.Start(options);
+        if (!IPAddress.IsLoopback(sut.LocalEndPoint.Address))
+        {
+            ctx.Error.WriteLine($"warning: listening on {sut.LocalEndPoint}, beyond loopback: any host that can reach it may connect (the server has no authentication)");
+        }
+
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.Cancellation);
         void OnSignal(PosixSignalContext signal)
         {
@@ -66,10 +86,16 @@ internal static class ServeCommand
 
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-        ctx.Out.WriteLine($"{EchoUpper} listening on {sut.LocalEndPoint} (max {options.MaxConnections} connections; Ctrl-C stops)");
-        ctx.Out.Flush();
+        log.Line($"{EchoUpper} listening on {sut.LocalEndPoint} (max {options.MaxConnections} connections; Ctrl-C stops)");
         sut.RunAsync(stop.Token).GetAwaiter().GetResult();
-        ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stopped after serving {sut.ConnectionsServed} connections"));
+        log.Line(string.Create(CultureInfo.InvariantCulture, $"stopped after serving {sut.ConnectionsServed} connections"));
+
+        // A stdout nobody reads must not keep the process alive after a stop: wait for it a little only.
+        if (!log.Finish(TimeSpan.FromSeconds(1)) || log.DroppedNote() is not null)
+        {
+            ctx.Error.WriteLine(log.DroppedNote() ?? "warning: stdout is not being read: the last lines were not written");
+        }
+
         return ExitCodes.Ok;
     }
 

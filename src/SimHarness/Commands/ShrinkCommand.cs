@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SimHarness.Cli.Output;
 using SimHarness.Shrinking;
 using SimHarness.Tracing;
 
@@ -13,7 +14,7 @@ internal static class ShrinkCommand
         var file = new Argument<string>("trace") { Description = "a failing trace (built-in or Coyote; the result is always a built-in trace)" };
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "where to write the shrunk trace (default: <trace>.shrunk.json beside it; give the trace itself to shrink in place)",
+            Description = "where to write the shrunk trace (default: <trace>.shrunk.json beside it; never the trace itself)",
             HelpName = "FILE",
         };
         var budget = new Option<int>("--budget")
@@ -36,9 +37,11 @@ internal static class ShrinkCommand
                 throw new UsageException($"--budget must be positive, got {runs}");
             }
 
-            var trace = TraceJson.Load(path);
-            var result = TraceShrinker.Shrink(trace, CommonOptions.LoadCatalog(p.GetValue(assembly)), runs);
+            var catalog = CommonOptions.LoadCatalog(p.GetValue(assembly));
+            var trace = Inputs.Trace(path, catalog);
             var target = p.GetValue(output) ?? DefaultOutput(path);
+            Inputs.NotAnInput(target, "--output", [path, .. trace.CoyoteTrace is { } c ? new[] { c } : []]);
+            var result = TraceShrinker.Shrink(trace, catalog, runs);
             TraceJson.Save(result.Trace, target);
             if (result.FromCoyote)
             {
@@ -49,7 +52,7 @@ internal static class ShrinkCommand
             ctx.Out.WriteLine($"after: {result.After}");
             var verdict = result.BudgetExhausted ? "budget exhausted before a fixpoint" : "fixpoint";
             ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{result.Trace.Violation!.Invariant} reproduced; {result.Runs} candidate runs ({verdict}); written to {target}"));
+                $"{Printable.Escape(result.Trace.Violation!.Invariant)} reproduced; {result.Runs} candidate runs ({verdict}); written to {target}"));
             return ExitCodes.Ok;
         });
         return cmd;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SimHarness.Cli.Output;
 using SimHarness.Tracing;
 using SimHarness.Tracing.Timeline;
 
@@ -24,6 +25,7 @@ internal static class TimelineCommand
             var tracePath = p.GetValue(file)!;
             var trace = TraceJson.Load(tracePath);
             var path = p.GetValue(output) ?? Path.ChangeExtension(tracePath, ".html");
+            Inputs.NotAnInput(path, p.GetValue(output) is null ? "the default output (the trace's path with .html)" : "--output", tracePath);
             if (Directory.Exists(path))
             {
                 throw new UsageException($"--output {path} is a directory: give a file name");
@@ -33,8 +35,8 @@ internal static class TimelineCommand
             var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
             Directory.CreateDirectory(dir);
             File.WriteAllText(path, timeline.Html);
-            ctx.Out.WriteLine($"wrote {path}: {trace.Scenario}, {timeline.Lanes} lanes, {timeline.Events} events, {timeline.Arrows} arrows"
-                + (trace.Violation is { } v ? $", violation {v.Invariant} marked at step {timeline.ViolationStep}" : ", no violation"));
+            ctx.Out.WriteLine($"wrote {path}: {Printable.Escape(trace.Scenario)}, {timeline.Lanes} lanes, {timeline.Events} events, {timeline.Arrows} arrows"
+                + (trace.Violation is { } v ? $", violation {Printable.Escape(v.Invariant)} marked at step {timeline.ViolationStep}" : ", no violation"));
             return ExitCodes.Ok;
         });
         return cmd;

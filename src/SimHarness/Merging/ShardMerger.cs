@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using SimHarness.Catalog;
 using SimHarness.Exploration;
 using SimHarness.Exploration.Parallel;
+using SimHarness.Input;
 
 namespace SimHarness.Cli.Merging;
 
@@ -33,13 +34,15 @@ internal static class ShardMerger
                 throw new UsageException($"{path}: not an explore --json report (expected an array)");
             }
 
-            foreach (var node in array)
+            var fields = new JsonFields($"report {path}");
+            for (var i = 0; i < array.Count; i++)
             {
-                var report = node as JsonObject ?? throw new UsageException($"{path}: not an explore --json report (expected objects)");
-                var scenario = Text(report, "scenario", path);
+                var report = fields.Object(array[i], $"[{i}]");
+                var scenario = fields.String(report["scenario"], $"[{i}].scenario");
                 var shard = report["shard"] is JsonValue v && v.TryGetValue<string>(out var s)
                     ? ParseShard(s, path)
                     : throw new UsageException($"{path}: the report of {scenario} is not a shard's (explore --shard i/n --json)");
+                ShardReportSchema.Check(fields, report, $"[{i}]");
                 var group = groups.Find(g => g.Scenario == scenario);
                 if (group.Shards is null)
                 {
@@ -94,7 +97,7 @@ internal static class ShardMerger
         {
             foreach (var d in Array(report, "outputDigests", path))
             {
-                digests.Add(d?.GetValue<string>() ?? throw new UsageException($"{path}: bad outputDigests in {scenario}"));
+                digests.Add(d!.GetValue<string>());
             }
         }
 
@@ -105,7 +108,11 @@ internal static class ShardMerger
             ["scenario"] = scenario,
             ["params"] = first.Report["params"]?.DeepClone(),
             ["strategy"] = first.Report["strategy"]?.DeepClone(),
-            ["schedules"] = ordered.Sum(s => Number(s.Report, "schedules", s.Path)),
+            ["schedules"] = Sum(ordered.Select(s => Number(s.Report, "schedules", s.Path)), scenario, "schedules"),
+            // Each shard caches its own states: the sums count a state once per shard that explored it.
+            ["states"] = Sum(ordered.Select(s => s.Report["states"] is null ? 0 : Number(s.Report, "states", s.Path)), scenario, "states"),
+            ["transitions"] = Sum(ordered.Select(s => s.Report["transitions"] is null ? 0 : Number(s.Report, "transitions", s.Path)), scenario, "transitions"),
+            ["stateCaching"] = first.Report["stateCaching"]?.DeepClone(),
             ["complete"] = ordered.All(s => s.Report["complete"]?.GetValue<bool>() == true),
             ["distinctOutputs"] = digests.Count,
             ["outcomes"] = new JsonArray([.. outcomes.Take(s_limit)]),
@@ -137,7 +144,7 @@ internal static class ShardMerger
                 var k = key(entry);
                 if (byKey.TryGetValue(k, out var kept))
                 {
-                    kept["count"] = Number(kept, "count", path) + Number(entry, "count", path);
+                    kept["count"] = Sum([Number(kept, "count", path), Number(entry, "count", path)], k, $"{list} count");
                 }
                 else
                 {
@@ -147,6 +154,19 @@ internal static class ShardMerger
         }
 
         return [.. byKey.Values];
+    }
+
+    /// <summary>A sum of counts, refused when it passes 2^63 - 1 (it would wrap to a negative count).</summary>
+    private static long Sum(IEnumerable<long> counts, string owner, string what)
+    {
+        try
+        {
+            return counts.Aggregate(0L, (a, b) => checked(a + b));
+        }
+        catch (OverflowException)
+        {
+            throw new UsageException($"the shards' {what} of {owner.Split('\n')[0].Split('\0')[0]} add up past {long.MaxValue}: a report is corrupt");
+        }
     }
 
     private static ShardSpec ParseShard(string text, string path)

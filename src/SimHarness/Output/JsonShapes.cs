@@ -61,6 +61,9 @@ internal static class JsonShapes
             ["params"] = Params(r.Params),
             ["strategy"] = r.Strategy,
             ["schedules"] = r.Schedules,
+            ["states"] = r.States,
+            ["transitions"] = r.Transitions,
+            ["stateCaching"] = r.StateCaching,
             ["complete"] = r.Complete,
             ["distinctOutputs"] = r.DistinctOutputs,
             ["outcomes"] = new JsonArray(r.Outcomes.Select(x => (JsonNode?)new JsonObject

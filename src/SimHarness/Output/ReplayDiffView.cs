@@ -62,7 +62,7 @@ internal static class ReplayDiffView
     private static string Header(ReplayResult r)
     {
         var where = r.Expected is null && r.Actual is null ? $"after event {r.DivergenceIndex}" : $"at event {r.DivergenceIndex}";
-        return $"first divergence {where}: {r.Reason?.ReplaceLineEndings(" ")}";
+        return Printable.Escape($"first divergence {where}: {r.Reason?.ReplaceLineEndings(" ")}");
     }
 
     private static List<Row> Rows(Trace trace, ReplayResult result)
@@ -85,7 +85,7 @@ internal static class ReplayDiffView
 
     private static JsonObject? EventJson(TraceEvent? e) => e is null ? null : TraceJson.EventToJson(null, e);
 
-    private static string Text(TraceEvent? e) => e?.ToString() ?? "(end)";
+    private static string Text(TraceEvent? e) => e is null ? "(end)" : Printable.Escape(e.ToString());
 
     private static string Cell(TraceEvent? e, string style) => $"[{style}]{Markup.Escape(Text(e))}[/]";
 

@@ -5,7 +5,7 @@ namespace SimHarness.Tests.Cli;
 public class CliExploreTests
 {
     private static readonly string[] ReportFields =
-        ["scenario", "params", "strategy", "schedules", "complete", "distinctOutputs", "outcomes", "violations", "asExpected", "elapsedMs"];
+        ["scenario", "params", "strategy", "schedules", "states", "transitions", "stateCaching", "complete", "distinctOutputs", "outcomes", "violations", "asExpected", "elapsedMs"];
 
     private static readonly string[] ViolationFields = ["invariant", "message", "trace", "count"];
     private static readonly string[] OutcomeFields = ["output", "count", "trace"];

@@ -45,9 +45,10 @@ public sealed class BruteForceModel
     {
         public long Now;
         public bool Flag;
+        public bool Violated;
         public T[] Th = [];
         public List<string> Out = [];
-        public S Clone() => new() { Now = Now, Flag = Flag, Th = Th.Select(t => t.Clone()).ToArray(), Out = [.. Out] };
+        public S Clone() => new() { Now = Now, Flag = Flag, Violated = Violated, Th = Th.Select(t => t.Clone()).ToArray(), Out = [.. Out] };
     }
 
     public Result Enumerate()
@@ -106,9 +107,15 @@ public sealed class BruteForceModel
         }
     }
 
-    /// <summary>After a step: false when the run is over (finished or deadlocked).</summary>
+    /// <summary>After a step: false when the run is over (finished, violated or deadlocked).</summary>
     private static bool Settle(S s, Result r)
     {
+        if (s.Violated)
+        {
+            Leaf(s, r);
+            return false;
+        }
+
         if (s.Th.All(t => t.State is St.Finished or St.NotStarted) && s.Th[0].State == St.Finished)
         {
             Leaf(s, r);
@@ -266,7 +273,9 @@ public sealed class BruteForceModel
                 s.Out.Add("尝试的次数过多,请稍后重试");
                 if (t.AttemptLines != _config.Attempts)
                 {
+                    // The gives-up-after-attempts monitor ends the run at this line.
                     r.GaveUpEarly++;
+                    s.Violated = true;
                 }
 
                 t.Pc = 5;

@@ -47,6 +47,7 @@ public class CatalogReductionTests
         Explorer.Explore(info, values, new ExplorationOptions
         {
             Reduction = reduction,
+            StateCache = false,
             Workers = workers,
             TracesDirectory = null,
             MaxOutcomes = int.MaxValue,

@@ -172,13 +172,14 @@ public class RealExecutorTests
     }
 
     [Test]
-    public void Run_BrokenTwinGivesUpEarly_EndOfRunInvariantIsViolated()
+    public void Run_BrokenTwinGivesUpEarly_MonitorEndsTheRunAtTheGiveUpLine()
     {
         var sut = new EventRetryLimitGivesUpEarly { CheckDelay = 0.6m, WaitTimeout = 0.05m };
         var record = RealExecutor.Run(sut, s_bound);
 
-        Assert.That(record.Completed, Is.True);
+        Assert.That(record.Completed, Is.False, "the monitor ends the run at the first give-up line");
         Assert.That(record.Violations.Select(v => v.Invariant), Is.EqualTo(new List<string> { "gives-up-after-attempts" }));
+        Assert.That(record.Output[^1].Text, Is.EqualTo(TooMany));
     }
 
     [Test]

@@ -8,7 +8,7 @@ namespace SimHarness.Tests.Zoo;
 public class ZooBugShapeTests
 {
     private static readonly string[] s_totals = ["counter = 1", "counter = 2"];
-    private static readonly string[] s_stepBound = ["step-bound"];
+    private static readonly string[] s_walkerPasses = ["walker-passes"];
     private static readonly IReadOnlyList<ScenarioInfo> s_catalog = ScenarioCatalog.Discover([typeof(ZooCheckThenAct).Assembly]);
 
     private static ExplorationReport Explore(string scenario, params string[] overrides)
@@ -58,11 +58,14 @@ public class ZooBugShapeTests
     }
 
     [Test]
-    public void Livelock_Found_CutByTheStepBoundWithTimeStillRunning()
+    public void Livelock_Found_AsALivenessViolationBeforeTheStepBound()
     {
         var sut = Explore(nameof(ZooLivelock));
 
-        Assert.That(sut.Violations.Select(v => v.Invariant), Is.EqualTo(s_stepBound));
+        // Hot from a walker's raised flag; more than the temperature's steps is the violation, never the 60-step bound.
+        Assert.That(sut.Violations.Select(v => v.Invariant), Is.EqualTo(s_walkerPasses));
+        Assert.That(sut.Violations.Single().Message, Does.StartWith("liveness: ").And.Contain($"still owed after {ZooLivelockFixed.PassTemperature + 1} steps"));
+        Assert.That(new ZooLivelock().MaxSteps, Is.GreaterThan(2 * ZooLivelockFixed.PassTemperature), "well below the step bound");
         Assert.That(sut.Outcomes.Select(o => o.Output.Count(l => l.EndsWith("leaves the corridor", StringComparison.Ordinal))), Has.Member(2), "some interleavings let both walkers through");
     }
 

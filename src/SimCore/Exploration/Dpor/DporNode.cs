@@ -29,15 +29,22 @@ internal sealed class DporNode
     public HashSet<int> Enders { get; } = [];
     public int Chosen { get; set; }
 
+    /// <summary>The digest of the world's state at this node, when the search caches states.</summary>
+    public UInt128? State { get; set; }
+
     // Value nodes.
     public int Count { get; private init; }
     public int Value { get; set; }
 
-    public static DporNode ForThreads(IReadOnlyList<SimThread> candidates, Dictionary<int, DporStep> sleep) => new(DecisionKind.Thread)
+    /// <summary>Parked threads whose step would block here (<see cref="StepGuard"/>): neither candidates nor backtrack points.</summary>
+    public int[] DisabledIds { get; private init; } = [];
+
+    public static DporNode ForThreads(IReadOnlyList<SimThread> candidates, Dictionary<int, DporStep> sleep, int[] disabled) => new(DecisionKind.Thread)
     {
         EnabledIds = candidates.Select(c => c.Id).ToArray(),
         EnabledSteps = candidates.Select(DporStep.Of).ToArray(),
         Sleep = sleep,
+        DisabledIds = disabled,
     };
 
     public static DporNode ForValue(int count) => new(DecisionKind.Value) { Count = count };
@@ -55,6 +62,8 @@ internal sealed class DporNode
     public static DporNode FixedValue(int count, int value) => new(DecisionKind.Value) { Fixed = true, Count = count, Value = value };
 
     public bool IsEnabled(int threadId) => Array.IndexOf(EnabledIds, threadId) >= 0;
+
+    public bool IsDisabled(int threadId) => Array.IndexOf(DisabledIds, threadId) >= 0;
 
     public DporStep StepOf(int threadId) => EnabledSteps[Array.IndexOf(EnabledIds, threadId)];
 

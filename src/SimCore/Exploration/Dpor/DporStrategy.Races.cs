@@ -11,9 +11,38 @@ internal sealed partial class DporStrategy
     /// </summary>
     public void OnRunEnded(IReadOnlyList<SimThread> parked, bool cutShort)
     {
-        if (!reduction || _events.Count == 0)
+        if (cutShort && _sleeps && !_raceAnalysis && _lastThreadNode is { Fixed: false } last)
+        {
+            // The step ended the run: dependent with every step, so never put to sleep beside it.
+            last.Enders.Add(last.Chosen);
+        }
+
+        if (!_raceAnalysis || _events.Count == 0)
         {
             return;
+        }
+
+        if (cache is not null)
+        {
+            // What the run left pending, and a step that ended it, belong to the last state's future.
+            foreach (var t in parked)
+            {
+                NoteFutureStep(t.Id, DporStep.Of(t));
+            }
+
+            if (cutShort)
+            {
+                NoteFutureStep(_events[^1].Thread, _events[^1].Step, ender: true);
+            }
+        }
+
+        foreach (var t in parked)
+        {
+            // A deadlock found between steps had its pending races reversed just before (OnTimeAdvancing).
+            if (t.Guard is { } g && !g.IsEnabled(t.World.NowMicros) && _pendingReversedAt != _events.Count)
+            {
+                ReversePendingRaces(t);
+            }
         }
 
         if (cutShort)
@@ -106,6 +135,153 @@ internal sealed partial class DporStrategy
         }
     }
 
+    /// <summary>
+    /// A thread still waiting at its gate when the run ended (its step disabled: a deadlock, or a
+    /// daemon left blocked) never took its step, so its races were never seen: they are checked here
+    /// as if the step were appended to the run, and reversed like any other.
+    /// </summary>
+    internal void ReversePendingRaces(SimThread q)
+    {
+        var step = DporStep.Of(q);
+        NoteFutureStep(q.Id, step);
+        var before = ClockOf(q.Id);
+        var clock = Scratch(before);
+        _races.Clear();
+        for (var j = 0; j < _events.Count; j++)
+        {
+            var e = _events[j];
+            if (e.Thread == q.Id || !e.Step.ConflictsWith(step))
+            {
+                continue;
+            }
+
+            JoinInto(ref clock, e.Clock);
+            if (!VectorClock.HappensBefore(e.Clock, e.Thread, before))
+            {
+                _races.Add(j);
+            }
+        }
+
+        if (_races.Count == 0)
+        {
+            return;
+        }
+
+        var i = _events.Count;
+        _events.Add(new StepEvent(q.Id, step, VectorClock.Tick(clock, q.Id), -1));
+        _races.RemoveAll(j => EnabledBy(j, q.Id));
+        foreach (var j in _races)
+        {
+            if (!OrderedThroughAnotherRace(j))
+            {
+                AddBacktrack(j, i);
+            }
+        }
+
+        _events.RemoveAt(i);
+    }
+
+    /// <summary>Adds a step taken (or left pending) after the last node to that node's state's summary.</summary>
+    private void NoteFutureStep(int thread, DporStep step, bool ender = false, bool taken = false)
+    {
+        // A step taken at a replayed node was summarized when it was first taken (its key does not
+        // depend on the data choices inside it); pending steps and run ends are always noted.
+        if (cache is not null && _lastThreadNode?.State is { } state && !(taken && _lastThreadNodeIndex < _replayedBelow))
+        {
+            cache.Step(state, StepKey.Of(thread, step, ender));
+        }
+    }
+
+    /// <summary>
+    /// The search skips a state it explored before. The runs not taken from it would have raced with
+    /// the current run wherever a step of its explored future conflicts with a step of this run not
+    /// ordered before that thread's next step: every such point backtracks every enabled thread. A
+    /// future step's thread that does not exist yet is ordered after what every live thread has done.
+    /// </summary>
+    private void ReverseSummaryRaces(StateCache states, UInt128 state, World world)
+    {
+        int[]? meet = null;
+        foreach (var key in states.Summary(state))
+        {
+            int[] after;
+            if (key.Thread < world.Threads.Count && world.Threads[key.Thread].Status != ThreadStatus.Created)
+            {
+                after = ClockOf(key.Thread);
+            }
+            else
+            {
+                after = meet ??= MeetOfLiveClocks(world);
+            }
+
+            if (key.Ender)
+            {
+                for (var j = 0; j < _events.Count; j++)
+                {
+                    BacktrackAllIfRace(key, j, after);
+                }
+
+                continue;
+            }
+
+            // Only steps on the same object, and daemon steps against a run-ending finish, can conflict.
+            if (key.ObjectId >= 0 && _eventsByObject.TryGetValue(key.ObjectId, out var onObject))
+            {
+                onObject.ForEach(j => BacktrackAllIfRace(key, j, after));
+            }
+
+            if (key.MayEndRun)
+            {
+                _daemonEvents.ForEach(j => BacktrackAllIfRace(key, j, after));
+            }
+
+            if (key.Daemon)
+            {
+                _endEvents.ForEach(j => BacktrackAllIfRace(key, j, after));
+            }
+        }
+    }
+
+    private void BacktrackAllIfRace(StepKey key, int j, int[] after)
+    {
+        var e = _events[j];
+        if (e.Thread == key.Thread || !key.ConflictsWith(e.Step) || VectorClock.HappensBefore(e.Clock, e.Thread, after))
+        {
+            return;
+        }
+
+        var node = _stack[e.Node];
+        if (!node.Fixed)
+        {
+            node.Backtrack.UnionWith(node.EnabledIds);
+        }
+    }
+
+    private int[] MeetOfLiveClocks(World world)
+    {
+        int[]? meet = null;
+        foreach (var t in world.Threads)
+        {
+            if (t.Status is not (ThreadStatus.Runnable or ThreadStatus.Blocked))
+            {
+                continue;
+            }
+
+            var c = ClockOf(t.Id);
+            if (meet is null)
+            {
+                meet = (int[])c.Clone();
+                continue;
+            }
+
+            for (var i = 0; i < meet.Length; i++)
+            {
+                meet[i] = Math.Min(meet[i], VectorClock.Get(c, i));
+            }
+        }
+
+        return meet ?? [];
+    }
+
     /// <summary>Joins the clocks of the earlier events in <paramref name="candidates"/> that conflict with this step, and notes those that race with it.</summary>
     private void CheckRaces(List<int> candidates, DporStep step, int p, int[] before, ref int[] clock, int skipObject)
     {
@@ -123,6 +299,32 @@ internal sealed partial class DporStrategy
                 _races.Add(j);
             }
         }
+    }
+
+    /// <summary>
+    /// True when the step of event <paramref name="j"/> is what enabled thread <paramref name="q"/>'s
+    /// step (a release that frees the lock q waits to acquire): q was disabled at j's node and enabled
+    /// at the next one. Such a pair is not a reversible race (q cannot go first), and the orders it
+    /// stands for come from the race between the enabling step and the earlier ones (the previous
+    /// acquire, another release), which the search reverses instead.
+    /// </summary>
+    private bool EnabledBy(int j, int q)
+    {
+        var at = _events[j].Node;
+        if (!_stack[at].IsDisabled(q))
+        {
+            return false;
+        }
+
+        for (var n = at + 1; n < _stack.Count && n < _depth; n++)
+        {
+            if (_stack[n].Kind == DecisionKind.Thread)
+            {
+                return _stack[n].IsEnabled(q);
+            }
+        }
+
+        return false;
     }
 
     private bool OrderedThroughAnotherRace(int j)

@@ -17,8 +17,12 @@ namespace SimHarness.Exploration.Dpor;
 /// stays below it, and races reversed at a frontier node are left alone, because the frontier tries
 /// every sibling there that is not asleep (Parallel/Frontier.cs).
 /// </remarks>
-internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNode>? prefix = null) : IScheduleStrategy
+internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNode>? prefix = null, StateCache? cache = null) : IScheduleStrategy
 {
+    // With a cache, a state explored before is skipped; with the reduction on, the steps of its explored
+    // future (its summary) are checked for races with the current run instead (docs/state-caching.md).
+    private readonly bool _raceAnalysis = reduction;
+    private readonly bool _sleeps = reduction;
     private readonly List<DporNode> _stack = [];
     private readonly List<StepEvent> _events = [];
     private readonly Dictionary<int, List<int>> _eventsByObject = [];
@@ -28,6 +32,11 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
     private readonly List<int> _endEvents = [];
     private readonly List<StepEvent> _suffix = [];
     private readonly List<int> _initials = [];
+    private readonly List<int> _disabled = [];
+    private int _pendingReversedAt = -1;
+
+    // Nodes above this index only replay choices already taken (and summarized) in earlier runs.
+    private int _replayedBelow;
     private int[] _scratch = new int[16];
     private int _depth;
     private DporNode? _lastThreadNode;
@@ -40,8 +49,10 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         {
             if (_stack[i].TryAdvance())
             {
+                Transitions++;
                 _stack.RemoveRange(i + 1, _stack.Count - i - 1);
                 ResetRun();
+                _replayedBelow = i;
                 return true;
             }
         }
@@ -55,6 +66,44 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         _stack.Clear();
         _stack.AddRange(prefix ?? []);
         ResetRun();
+        _replayedBelow = 0;
+    }
+
+    public void OnDisabled(IReadOnlyList<SimThread> disabled)
+    {
+        _disabled.Clear();
+        foreach (var t in disabled)
+        {
+            _disabled.Add(t.Id);
+        }
+    }
+
+    /// <summary>
+    /// Every parked thread waits at a disabled gate: a deadline (or the deadlock report) is next. Their
+    /// pending steps are enabled by time rather than by a conflicting step, so the orders in which they
+    /// would have gone before the steps they conflict with are races the run never shows: reverse them.
+    /// </summary>
+    public void OnTimeAdvancing(IReadOnlyList<SimThread> disabled)
+    {
+        if (!_raceAnalysis)
+        {
+            return;
+        }
+
+        foreach (var t in disabled)
+        {
+            ReversePendingRaces(t);
+        }
+
+        _pendingReversedAt = _events.Count;
+    }
+
+    public void OnTimeAdvanced(IReadOnlyList<SimThread> disabled)
+    {
+        if (_raceAnalysis)
+        {
+            Barrier([]);
+        }
     }
 
     public SimThread? PickThread(IReadOnlyList<SimThread> candidates)
@@ -70,8 +119,31 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         }
         else
         {
-            var sleep = reduction && _lastThreadNode is not null ? _lastThreadNode.ChildSleep() : [];
-            node = DporNode.ForThreads(candidates, sleep);
+            var sleep = _sleeps && _lastThreadNode is not null ? _lastThreadNode.ChildSleep() : [];
+            var state = cache is null ? null : candidates[0].World.StateDigest();
+            if (cache is not null)
+            {
+                if (state is not { } digest)
+                {
+                    cache.Undigested++;
+                }
+                else
+                {
+                    if (_lastThreadNode?.State is { } from)
+                    {
+                        cache.Edge(from, digest);
+                    }
+
+                    if (cache.Covers(digest, sleep.Keys))
+                    {
+                        ReverseSummaryRaces(cache, digest, candidates[0].World);
+                        return null;
+                    }
+                }
+            }
+
+            node = DporNode.ForThreads(candidates, sleep, _disabled.ToArray());
+            node.State = state;
             SimThread? first = null;
             foreach (var c in candidates)
             {
@@ -89,7 +161,8 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
 
             node.Chosen = first.Id;
             node.Done.Add(first.Id);
-            if (reduction)
+            Transitions++;
+            if (_raceAnalysis)
             {
                 node.Backtrack.Add(first.Id);
             }
@@ -130,9 +203,14 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         return 0;
     }
 
+    /// <summary>Edges of the search tree taken for the first time (a new node's first choice, or a node's next alternative).</summary>
+    public long Transitions { get; private set; }
+
+    public bool TracksState => cache is not null;
+
     public void OnStepCompleted(SimThread stepper, Access access, IReadOnlyList<SimThread> woken, bool timeAdvanced)
     {
-        if (!reduction)
+        if (!_raceAnalysis)
         {
             return;
         }
@@ -166,6 +244,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         }
 
         var stepClock = VectorClock.Tick(clock, p);
+        NoteFutureStep(p, step, taken: true);
         _events.Add(new StepEvent(p, step, stepClock, _lastThreadNodeIndex));
         onObject?.Add(index);
         if (step.Daemon)
@@ -178,6 +257,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
             _endEvents.Add(index);
         }
 
+        _races.RemoveAll(j => EnabledBy(j, p));
         foreach (var j in _races)
         {
             // Only races not ordered through another racing event are reversed here.
@@ -195,17 +275,23 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
 
         if (timeAdvanced)
         {
-            var barrier = Scratch(stepClock);
-            foreach (var c in _threadClocks)
-            {
-                JoinInto(ref barrier, c);
-            }
+            Barrier(stepClock);
+        }
+    }
 
-            var shared = barrier.ToArray();
-            for (var t = 0; t < _threadClocks.Count; t++)
-            {
-                _threadClocks[t] = shared;
-            }
+    /// <summary>A time advance: every thread's clock becomes the join of all, so nothing after it is reordered before it.</summary>
+    private void Barrier(int[] from)
+    {
+        var barrier = Scratch(from);
+        foreach (var c in _threadClocks)
+        {
+            JoinInto(ref barrier, c);
+        }
+
+        var shared = barrier.ToArray();
+        for (var t = 0; t < _threadClocks.Count; t++)
+        {
+            _threadClocks[t] = shared;
         }
     }
 
@@ -224,6 +310,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
     private void ResetRun()
     {
         _depth = 0;
+        _pendingReversedAt = -1;
         _lastThreadNode = null;
         _events.Clear();
         foreach (var list in _eventsByObject.Values)

@@ -24,6 +24,8 @@ internal sealed class ExhaustiveSearch
     private readonly WallTimer _clock;
     private readonly List<(int Index, IReadOnlyList<FrontierStep> Prefix)> _parts;
     private readonly long _cap;
+    private readonly bool _caching;
+    private readonly string? _cachingOff;
     private readonly object _failureGate = new();
     private int _nextPart = -1;
     private int _finishedParts;
@@ -44,14 +46,30 @@ internal sealed class ExhaustiveSearch
             ? Frontier.Build(() => scenario.Create(values), options.MaxSteps, options.Reduction, Frontier.PrefixesPerShard * shard.Count)
             : [[]];
         _parts = frontier.Select((p, j) => (j, p)).Where(x => x.j % shard.Count == shard.Number - 1).ToList();
+        // State caching is part of the reduced search; --no-reduction is the plain search over every interleaving.
+        _cachingOff = !options.Reduction || !options.StateCache ? "off"
+            : scenario.StateCachingBlocker() is { } why ? "off: " + why
+            : null;
+        _caching = _cachingOff is null;
     }
 
-    /// <summary>Explores this shard's part of the tree; true when it was explored to the end.</summary>
-    public static bool Run(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, ExplorationOptions options, SearchTally tally, WallTimer clock)
+    /// <summary>Explores this shard's part of the tree and fills the report's search figures; true when it was explored to the end.</summary>
+    public static bool Run(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, ExplorationOptions options, SearchTally tally, WallTimer clock, ExplorationReport report)
     {
         var search = new ExhaustiveSearch(scenario, values, options, tally, clock);
-        return search.Run();
+        var finished = search.Run();
+        report.Transitions = search.Transitions;
+        report.States = search.States;
+        report.StateCaching = search._cachingOff
+            ?? (search.States == 0 && search.Undigested > 0 ? "off: the scenario uses objects the state digest does not cover" : "on");
+        return finished;
     }
+
+    private long Transitions { get; set; }
+
+    private long States { get; set; }
+
+    private long Undigested { get; set; }
 
     private bool Run()
     {
@@ -118,7 +136,25 @@ internal sealed class ExhaustiveSearch
     /// <summary>One DPOR search below a fixed prefix; false when stopped early.</summary>
     private bool ExplorePart(int index, IReadOnlyList<FrontierStep> prefix)
     {
-        var dpor = new DporStrategy(_options.Reduction, prefix.Select(s => s.ToNode()).ToList());
+        var cache = _caching ? new StateCache() : null;
+        var dpor = new DporStrategy(_options.Reduction, prefix.Select(s => s.ToNode()).ToList(), cache);
+        try
+        {
+            return ExplorePart(index, dpor);
+        }
+        finally
+        {
+            lock (_failureGate)
+            {
+                Transitions += dpor.Transitions;
+                States += cache?.States ?? 0;
+                Undigested += cache?.Undigested ?? 0;
+            }
+        }
+    }
+
+    private bool ExplorePart(int index, DporStrategy dpor)
+    {
         dpor.Start();
         var position = index * PositionsPerPart;
         while (true)
@@ -128,7 +164,13 @@ internal sealed class ExhaustiveSearch
                 return false;
             }
 
-            var run = BuiltInExecutor.Run(_scenario.Create(_values), dpor, _options.MaxSteps);
+            var run = BuiltInExecutor.Run(_scenario.Create(_values), dpor, _options.MaxSteps, _options.Cancellation);
+            if (_options.Cancellation.IsCancellationRequested)
+            {
+                // Stopped inside the run (or just after it): it is neither counted nor backtracked from.
+                return false;
+            }
+
             var total = _tally.CountSchedule();
             if (!run.Pruned && _tally.Add(run, position++) && _options.StopOnFirst)
             {

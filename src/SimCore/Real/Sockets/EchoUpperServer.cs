@@ -52,6 +52,11 @@ public sealed class EchoUpperServer : IDisposable
         Check(options.Backlog >= 1, "--backlog must be at least 1", options.Backlog);
         Check(options.MaxConnections >= 1, "--max-connections must be at least 1", options.MaxConnections);
         Check(options.BufferSize is >= 1 and <= 1 << 20, "the buffer size must be 1..1048576", options.BufferSize);
+        if (!(options.IdleTimeout > TimeSpan.Zero && options.IdleTimeout <= TimeSpan.FromDays(1)))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--idle-timeout must be a number of seconds in (0, 86400], got {options.IdleTimeout.TotalSeconds}"));
+        }
+
         var ip = Resolve(options.Host);
         var s = new Socket(ip.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -173,13 +178,16 @@ public sealed class EchoUpperServer : IDisposable
     private async Task ServeAsync(Socket conn)
     {
         var buffer = new byte[_options.BufferSize];
+        var idle = new CancellationTokenSource();
         try
         {
             // Off the accept loop: a client that keeps data always ready would otherwise hold it.
             await Task.Yield();
             while (true)
             {
-                var n = await conn.ReceiveAsync(buffer.AsMemory(), SocketFlags.None);
+                // Every receive and send must make progress within the idle timeout: a silent client,
+                // or one that never reads its replies, gives its slot back instead of holding it forever.
+                var n = await conn.ReceiveAsync(buffer.AsMemory(), SocketFlags.None, Arm(ref idle));
                 if (n == 0)
                 {
                     break;
@@ -189,20 +197,34 @@ public sealed class EchoUpperServer : IDisposable
                 var sent = 0;
                 while (sent < n)
                 {
-                    sent += await conn.SendAsync(buffer.AsMemory(sent, n - sent), SocketFlags.None);
+                    sent += await conn.SendAsync(buffer.AsMemory(sent, n - sent), SocketFlags.None, Arm(ref idle));
                 }
             }
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
         {
-            // A reset, a broken pipe or the server stopping (it disposes the socket) ends this connection only.
+            // A reset, a broken pipe, the idle timeout or the server stopping (it disposes the socket) ends this connection only.
         }
         finally
         {
+            idle.Dispose();
             conn.Dispose();
             _open.TryRemove(conn, out _);
             _slots.Release();
         }
+    }
+
+    /// <summary>The idle timer restarted for the next operation (a fresh source when the old one cannot be reset).</summary>
+    private CancellationToken Arm(ref CancellationTokenSource idle)
+    {
+        if (!idle.TryReset())
+        {
+            idle.Dispose();
+            idle = new CancellationTokenSource();
+        }
+
+        idle.CancelAfter(_options.IdleTimeout);
+        return idle.Token;
     }
 
     /// <summary>Python's <c>bytes.upper()</c> in place: ASCII letters only.</summary>

@@ -28,4 +28,7 @@ public sealed record EchoUpperServerOptions
     /// <summary>Called on the accept loop for each accepted connection with the peer's address (the seed prints it).</summary>
     /// <value>Default none.</value>
     public Action<IPEndPoint>? OnAccepted { get; init; }
+
+    /// <summary>A connection that neither receives nor sends anything for this long is closed, so idle sockets cannot hold every slot; default 60 s.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Issue 11 figures for BENCHMARKS.md, side by side in one run: each search with state caching (the
+# default) and without it (--no-state-cache), with its schedules, states, transitions, completeness,
+# distinct transcripts, violations, the explorer's own time and the process's peak memory.
+# Usage: bench/state-cache-figures.sh [LIMIT]   (after `dotnet build SimHarness.sln -c Release`);
+# LIMIT is --time-limit in seconds for each search (default 120).
+set -u
+LIMIT=${1:-120}
+H="dotnet src/SimHarness/bin/Release/net10.0/SimHarness.dll"
+OUT=$(mktemp -d)
+row() { # label args...
+  local label=$1; shift
+  /usr/bin/time -f "%M" -o "$OUT/rss" $H explore "$@" --time-limit "$LIMIT" --json "$OUT/r.json" --traces "$OUT/traces" > /dev/null 2>&1
+  python3 - "$OUT/r.json" "$label" "$(tail -1 "$OUT/rss")" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))[0]
+p = ' '.join(f"{k}={v}" for k, v in r['params'].items() if k in ('clients', 'messages', 'items', 'checkDelay', 'threads'))
+print(f"| {r['scenario']} | {p} | {sys.argv[2]} | {r['schedules']:,} | {r['states']:,} | {r['transitions']:,} | {str(r['complete']).lower()} | {r['distinctOutputs']:,} | {len(r['violations'])} | {r['elapsedMs']:,} ms | {int(sys.argv[3]) // 1024} MB |")
+PY
+}
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| scenario | params | search | schedules | states | transitions | complete | distinct transcripts | violations | elapsedMs | peak RSS |"
+echo "|---|---|---|---:|---:|---:|---|---:|---:|---:|---:|"
+for args in "EchoUpperFixed --param clients=2 --param messages=2" "EchoUpper --param clients=2 --param messages=2" \
+            "ProducerConsumer --param items=2" "EventRetryLimit --param checkDelay=3" "ZooLostUpdateFixed --param threads=4"; do
+  row "state cache" $args
+  row "no state cache" $args --no-state-cache
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+rm -rf "$OUT"

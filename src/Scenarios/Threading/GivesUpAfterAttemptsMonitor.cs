@@ -1,0 +1,54 @@
+namespace SimHarness.Scenarios.Threading;
+
+/// <summary>A thread that gives up printed exactly <c>attempts</c> attempt lines and its last wait timed out: checked at the give-up line.</summary>
+/// <param name="attempts">Attempt lines expected before giving up.</param>
+/// <param name="tooMany">The give-up line.</param>
+internal sealed class GivesUpAfterAttemptsMonitor(int attempts, string tooMany) : Monitor
+{
+    // Per thread, in the order threads first appear: attempt lines printed, and whether its last wait timed out.
+    private readonly Dictionary<string, (int Attempts, bool TimedOut)> _threads = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override string Name => "gives-up-after-attempts";
+
+    /// <inheritdoc />
+    public override string Description => "a thread that gives up printed exactly `attempts` attempt lines and its last wait timed out";
+
+    /// <inheritdoc />
+    public override string? OnEvent(TraceEvent e)
+    {
+        var seen = _threads.GetValueOrDefault(e.Thread);
+        if (e.Op is "wait" or "wake")
+        {
+            _threads[e.Thread] = seen with { TimedOut = e is { Op: "wake", Result: "timeout" } or { Op: "wait", Result: "false" } };
+        }
+        else if (e.Op == "print" && e.Text == tooMany)
+        {
+            if (seen.Attempts != attempts)
+            {
+                return $"{e.Thread} gave up after {seen.Attempts} attempt line(s), expected {attempts}";
+            }
+
+            if (attempts > 0 && !seen.TimedOut)
+            {
+                return $"{e.Thread} gave up although its last wait did not time out";
+            }
+        }
+        else if (e.Op == "print" && e.Text!.StartsWith(e.Thread + " 尝试第", StringComparison.Ordinal))
+        {
+            _threads[e.Thread] = seen with { Attempts = seen.Attempts + 1 };
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    public override void WriteState(StateWriter state)
+    {
+        state.Add(_threads.Count);
+        foreach (var (thread, seen) in _threads.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            state.Add(thread).Add(seen.Attempts).Add(seen.TimedOut);
+        }
+    }
+}
