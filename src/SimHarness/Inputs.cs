@@ -13,11 +13,12 @@ internal static class Inputs
         ScenarioInfo info;
         try
         {
+            // A scenario missing from the catalog is usually the user's own: the message names its assembly.
             info = ScenarioCatalog.FindTraced(catalog, trace);
         }
         catch (UsageException ex)
         {
-            throw new UsageException($"trace {path}: {ex.Message}", ex);
+            throw new UsageException($"{path}: {ex.Message}", ex);
         }
 
         try

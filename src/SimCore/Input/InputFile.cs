@@ -9,7 +9,7 @@ namespace SimHarness.Input;
 /// (so <c>/dev/zero</c> or an endless pipe is refused, not read until memory runs out), and JSON
 /// nests at most <see cref="MaxDepth"/> deep. Invalid UTF-8 is refused as invalid JSON.
 /// </remarks>
-internal static class InputFile
+public static class InputFile
 {
     /// <summary>The largest input file: 128 MiB.</summary>
     public const long MaxBytes = 128L * 1024 * 1024;

@@ -9,7 +9,9 @@ namespace SimHarness.Input;
 /// file, the field's path (<c>events[3].t</c>) and what was expected.
 /// </summary>
 /// <param name="prefix">How messages start: "trace traces/x.json".</param>
-internal sealed class JsonFields(string prefix)
+/// <remarks>Public so that the CLI (and a user's own tool) reads its inputs the same way without InternalsVisibleTo.</remarks>
+#pragma warning disable CA1720 // Integer, String, Object: named after the JSON types they read.
+public sealed class JsonFields(string prefix)
 {
     /// <summary>The largest number of seconds a time field may hold: its microseconds fit in 64 bits.</summary>
     public const decimal MaxSeconds = long.MaxValue / 1_000_000;
@@ -81,3 +83,4 @@ internal sealed class JsonFields(string prefix)
 
     private static string Short(string json) => json.Length <= 40 ? json : json[..37] + "...";
 }
+#pragma warning restore CA1720

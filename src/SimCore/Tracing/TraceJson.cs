@@ -72,7 +72,7 @@ public static partial class TraceJson
     }
 
     /// <summary>One event as the trace format writes it; <paramref name="index"/> null leaves out <c>i</c> (the replay diff numbers its rows itself).</summary>
-    internal static JsonObject EventToJson(int? index, TraceEvent e)
+    public static JsonObject EventToJson(int? index, TraceEvent e)
     {
         var o = new JsonObject();
         if (index is { } i)

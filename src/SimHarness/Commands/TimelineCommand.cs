@@ -31,11 +31,11 @@ internal static class TimelineCommand
                 throw new UsageException($"--output {path} is a directory: give a file name");
             }
 
-            var timeline = TimelineBuilder.Build(trace);
+            var timeline = TimelinePage.Render(trace);
             var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
             Directory.CreateDirectory(dir);
-            File.WriteAllText(path, TimelineHtml.Render(timeline));
-            ctx.Out.WriteLine($"wrote {path}: {Printable.Escape(trace.Scenario)}, {timeline.Lanes.Count} lanes, {timeline.Steps.Count} events, {timeline.Arrows.Count} arrows"
+            File.WriteAllText(path, timeline.Html);
+            ctx.Out.WriteLine($"wrote {path}: {Printable.Escape(trace.Scenario)}, {timeline.Lanes} lanes, {timeline.Events} events, {timeline.Arrows} arrows"
                 + (trace.Violation is { } v ? $", violation {Printable.Escape(v.Invariant)} marked at step {timeline.ViolationStep}" : ", no violation"));
             return ExitCodes.Ok;
         });
