@@ -55,7 +55,7 @@ public static partial class TraceJson
     }
 
     /// <summary>One output line: <c>t</c>, <c>thread</c>, <c>text</c>, and <c>"stream": "stderr"</c> for a stderr line (absent for stdout).</summary>
-    internal static JsonObject OutputToJson(OutputLine l)
+    public static JsonObject OutputToJson(OutputLine l)
     {
         var o = new JsonObject
         {
