@@ -285,16 +285,44 @@ internal sealed partial class DporStrategy
     /// <summary>Joins the clocks of the earlier events in <paramref name="candidates"/> that conflict with this step, and notes those that race with it.</summary>
     private void CheckRaces(List<int> candidates, DporStep step, int p, int[] before, ref int[] clock, int skipObject)
     {
-        foreach (var j in candidates)
+        // Latest first. On one object's own list, the last write joined every earlier event on that
+        // object when it ran, so nothing before it can be a race that is not ordered through it:
+        // the scan stops there (without this a thousand concurrent connects cost a thousand squared).
+        var oneObject = skipObject < 0 && step.Access.ObjectId >= 0;
+        for (var k = candidates.Count - 1; k >= 0; k--)
         {
+            var j = candidates[k];
             var e = _events[j];
+            // A write that enabled this step (a release before an acquire) is no reversible race: the
+            // race is with what came before it, so the scan goes on past it.
+            if (oneObject && e.Step.Access.ObjectId == step.Access.ObjectId && e.Step.Access.Kind == AccessKind.Write && !(e.Thread != p && EnabledBy(j, p)))
+            {
+                if (!VectorClock.HappensBefore(e.Clock, e.Thread, before))
+                {
+                    JoinInto(ref clock, e.Clock);
+                    if (e.Thread != p)
+                    {
+                        _races.Add(j);
+                    }
+                }
+
+                return;
+            }
+
             if ((skipObject >= 0 && e.Step.Access.ObjectId == skipObject) || !e.Step.ConflictsWith(step))
             {
                 continue;
             }
 
+            // An event that already happens before this thread's step is in its clock: joining it
+            // again costs a pass over every thread's entry (the steep part with a thousand threads).
+            if (VectorClock.HappensBefore(e.Clock, e.Thread, before))
+            {
+                continue;
+            }
+
             JoinInto(ref clock, e.Clock);
-            if (e.Thread != p && !VectorClock.HappensBefore(e.Clock, e.Thread, before))
+            if (e.Thread != p)
             {
                 _races.Add(j);
             }
