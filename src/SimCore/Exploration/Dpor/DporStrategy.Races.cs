@@ -11,12 +11,6 @@ internal sealed partial class DporStrategy
     /// </summary>
     public void OnRunEnded(IReadOnlyList<SimThread> parked, bool cutShort)
     {
-        if (cutShort && _sleeps && !_raceAnalysis && _lastThreadNode is { Fixed: false } last)
-        {
-            // The step ended the run: dependent with every step, so never put to sleep beside it.
-            last.Enders.Add(last.Chosen);
-        }
-
         if (!_raceAnalysis || _events.Count == 0)
         {
             return;

@@ -21,6 +21,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
 {
     // With a cache, a state explored before is skipped; with the reduction on, the steps of its explored
     // future (its summary) are checked for races with the current run instead (docs/state-caching.md).
+    // The state cache is used only with the reduction (ExhaustiveSearch): --no-reduction is the plain search.
     private readonly bool _raceAnalysis = reduction;
     private readonly bool _sleeps = reduction;
     private readonly List<DporNode> _stack = [];
