@@ -43,7 +43,8 @@ public class VocabularyReductionTests
         return (report, report.Outcomes.Select(o => string.Join('\n', o.Output)).ToHashSet(StringComparer.Ordinal));
     }
 
-    private static async Task StartAllAsync(ISim sim, params Func<Task>[] bodies)
+    /// <summary>Creates one thread per body (target name <c>t</c>), then starts them all in order; returns them.</summary>
+    internal static async Task<List<SimThread>> StartAllAsync(ISim sim, params Func<Task>[] bodies)
     {
         var threads = new List<SimThread>();
         foreach (var b in bodies)
@@ -55,6 +56,8 @@ public class VocabularyReductionTests
         {
             await t.StartAsync();
         }
+
+        return threads;
     }
 
     private sealed class LockRace : Scenario

@@ -42,18 +42,7 @@ public class DigestBreakerTests
 
     private static async Task RunAllAsync(ISim sim, params Func<Task>[] bodies)
     {
-        var threads = new List<SimThread>();
-        foreach (var b in bodies)
-        {
-            threads.Add(await sim.CreateThreadAsync(b, "t"));
-        }
-
-        foreach (var t in threads)
-        {
-            await t.StartAsync();
-        }
-
-        foreach (var t in threads)
+        foreach (var t in await Vocabulary.VocabularyReductionTests.StartAllAsync(sim, bodies))
         {
             await t.JoinAsync();
         }
