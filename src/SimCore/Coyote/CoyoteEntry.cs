@@ -43,11 +43,15 @@ public static class CoyoteEntry
         var info = ScenarioInfoOf<TScenario>.Info;
         var text = Environment.GetEnvironmentVariable(ParamsVariable) ?? "";
         var values = info.ResolveParams(ScenarioInfo.ParseOverrides([text]));
-        return RunAsync(info, values, null);
+        return RunAsync(info, values, null, CancellationToken.None);
     }
 
     /// <summary>Runs a scenario once at resolved parameters: the body of every Coyote iteration.</summary>
-    internal static async Task RunAsync(ScenarioInfo info, IReadOnlyDictionary<string, object> values, long? maxSteps)
+    /// <param name="info">The scenario.</param>
+    /// <param name="values">Its resolved parameters.</param>
+    /// <param name="maxSteps">The step bound, or null for the scenario's own.</param>
+    /// <param name="stop">Abandons the run at its next step: nothing is reported, no invariant is checked.</param>
+    internal static async Task RunAsync(ScenarioInfo info, IReadOnlyDictionary<string, object> values, long? maxSteps, CancellationToken stop)
     {
         var scenario = info.Create(values);
         World? world = null;
@@ -62,13 +66,17 @@ public static class CoyoteEntry
         }
 
         // The world records a violation before telling the runtime, so its record already holds it.
-        var runtime = new CoyoteRuntime(_ => Report(world!.ToRecord()));
+        var runtime = new CoyoteRuntime(_ => Report(world!.ToRecord()), stop);
         world = new World(runtime, maxSteps ?? scenario.MaxSteps);
         runtime.Attach(world);
         world.AttachMonitors(scenario.Monitors);
         s_observer?.WorldCreated(world);
         world.StartMain(() => scenario.RunAsync(world));
         await world.Completion;
+        if (world.Abandoned)
+        {
+            return;
+        }
 
         var record = world.ToRecord();
         var violations = InvariantChecker.Check(scenario, record, world.Monitors);

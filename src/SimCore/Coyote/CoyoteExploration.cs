@@ -12,7 +12,9 @@ namespace SimHarness.Coyote;
 /// count and its reproducible trace after the end-of-iteration callbacks. Stopping early
 /// (time limit, Ctrl-C, stop-on-first) throws <see cref="TaskCanceledException"/> from the
 /// start callback, which the engine treats as a normal end of testing; <c>TestingEngine.Stop</c>
-/// would instead return from <c>Run</c> while the current iteration still runs.
+/// would instead return from <c>Run</c> while the current iteration still runs. A time limit or
+/// Ctrl-C also abandons the iteration under way at its next step (<see cref="CoyoteRuntime.BeforeStep"/>),
+/// and that run is not counted, as the built-in explorer drops the run it abandons.
 /// </remarks>
 internal sealed class CoyoteExploration
 {
@@ -52,9 +54,17 @@ internal sealed class CoyoteExploration
         var maxSteps = _options.MaxSteps ?? _scenario.Create(_values).MaxSteps;
         if (iterations > 0)
         {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(_options.Cancellation);
+            if (_options.TimeLimit is { } limit)
+            {
+                // The limit also stops the iteration under way, at its next step, not only between iterations.
+                stop.CancelAfter(limit);
+            }
+
+            var token = stop.Token;
             var configuration = CoyoteConfiguration.ForStrategy(_options.Strategy, iterations, _options.Seed, maxSteps, runToCompletion: !_options.StopOnFirst);
             using var observer = CoyoteEntry.Observe(w => _world = w, r => _record = r);
-            using var engine = CoyoteConfiguration.CreateEngine(configuration, () => CoyoteEntry.RunAsync(_scenario, _values, maxSteps));
+            using var engine = CoyoteConfiguration.CreateEngine(configuration, () => CoyoteEntry.RunAsync(_scenario, _values, maxSteps, token));
             _engine = engine;
             engine.RegisterStartIterationCallBack(OnIterationStart);
             engine.RegisterEndIterationCallBack(_ => _pending = true);
@@ -91,6 +101,12 @@ internal sealed class CoyoteExploration
         }
 
         _pending = false;
+        if (_world is { Abandoned: true })
+        {
+            // Cut by a time limit or Ctrl-C: neither an outcome nor a violation, and not counted.
+            return;
+        }
+
         _report.Schedules++;
         var engine = _engine!;
         var bugFlagged = engine.TestReport.NumOfFoundBugs > _bugsSeen;

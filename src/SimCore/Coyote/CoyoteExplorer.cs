@@ -40,7 +40,7 @@ public static class CoyoteExplorer
             var configuration = CoyoteTraceCheck.Configure(CoyoteConfiguration.Base(maxSteps), text, coyoteTraceFile);
             try
             {
-                using var engine = CoyoteConfiguration.CreateEngine(configuration, () => CoyoteEntry.RunAsync(scenario, values, maxSteps));
+                using var engine = CoyoteConfiguration.CreateEngine(configuration, () => CoyoteEntry.RunAsync(scenario, values, maxSteps, CancellationToken.None));
                 engine.Run();
             }
             catch (Exception ex) when (ex is not (OutOfMemoryException or UsageException))

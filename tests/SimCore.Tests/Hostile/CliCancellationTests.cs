@@ -34,6 +34,26 @@ public class CliCancellationTests
     }
 
     [Test]
+    public void Explore_CoyoteTimeLimitInsideOneHugeIteration_StopsAndWritesTheReport()
+    {
+        // One Coyote iteration at 2000 clients runs for about a minute uncut; 30 s only guards against a hang.
+        var json = Path.Combine(_dir.FullName, "report.json");
+        var clock = new WallTimer();
+
+        var sut = Cli.CliInvocation.Of("explore", "EchoUpper", "--strategy", "coyote-random", "--iterations", "1", "--param", "clients=2000", "--time-limit", "2", "--json", json, "--traces", Path.Combine(_dir.FullName, "t"));
+
+        var report = JsonNode.Parse(File.ReadAllText(json))![0]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.ExitCode, Is.Not.EqualTo(1), sut.Error);
+            Assert.That((bool)report["complete"]!, Is.False);
+            Assert.That((long)report["schedules"]!, Is.Zero, "the cut iteration is not counted");
+            Assert.That(report["violations"]!.AsArray(), Is.Empty);
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)));
+        });
+    }
+
+    [Test]
     public void ExploreAll_CancelledPartWay_ListsEveryScenarioAndExitsThree()
     {
         var json = Path.Combine(_dir.FullName, "all.json");
