@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SimHarness.Simulation;
 
 namespace SimHarness.Exploration.Dpor;
@@ -5,6 +6,10 @@ namespace SimHarness.Exploration.Dpor;
 /// <summary>The race side of the search: the ends of runs, race detection with vector clocks, and source-DPOR backtracking.</summary>
 internal sealed partial class DporStrategy
 {
+    // Per-thread marks of the backtrack scan (AddBacktrack): a thread is marked when its mark equals the scan's.
+    private int[] _threadMarks = new int[16];
+    private int _threadMark;
+
     /// <summary>
     /// The run's last step ended it (rule 2 of docs/semantics.md) while daemons were parked at a gate: each of their
     /// pending steps was disabled by that step, so the search must also try them before it.
@@ -408,12 +413,23 @@ internal sealed partial class DporStrategy
         var suffix = _suffix;
         initials.Clear();
         suffix.Clear();
+        var seen = NextThreadMark();
+        var events = CollectionsMarshal.AsSpan(_events);
         for (var k = j + 1; k <= i; k++)
         {
-            var ek = _events[k];
-            if (k < i && VectorClock.HappensBefore(ej.Clock, ej.Thread, ek.Clock))
+            ref readonly var ek = ref events[k];
+            if (k < i)
             {
-                continue;
+                // Only a thread's first event after j can matter. If it is not after j, it is in the
+                // suffix, and each later event of that thread has it as a predecessor (never an
+                // initial), and whatever a later one happens before, it does too: the later ones
+                // change neither the initials nor any predecessor test. If it is after j, so is
+                // every later one (clocks only grow along a thread). Skipping them without reading
+                // their clocks keeps this scan from costing the run's length times its races.
+                if (!MarkThread(ek.Thread, seen) || VectorClock.HappensBefore(ej.Clock, ej.Thread, ek.Clock))
+                {
+                    continue;
+                }
             }
 
             if (!initials.Contains(ek.Thread) && !HasPredecessorIn(suffix, ek))
@@ -444,6 +460,35 @@ internal sealed partial class DporStrategy
             // Cannot happen under the semantics rules; stay sound by trying every enabled thread.
             node.Backtrack.UnionWith(node.EnabledIds);
         }
+    }
+
+    /// <summary>A fresh mark for <see cref="MarkThread"/>: every thread is unmarked under it.</summary>
+    private int NextThreadMark()
+    {
+        if (_threadMark == int.MaxValue)
+        {
+            Array.Clear(_threadMarks);
+            _threadMark = 0;
+        }
+
+        return ++_threadMark;
+    }
+
+    /// <summary>Marks <paramref name="thread"/> with <paramref name="mark"/>; false when it already was.</summary>
+    private bool MarkThread(int thread, int mark)
+    {
+        if (thread >= _threadMarks.Length)
+        {
+            Array.Resize(ref _threadMarks, Math.Max(thread + 1, _threadMarks.Length * 2));
+        }
+
+        if (_threadMarks[thread] == mark)
+        {
+            return false;
+        }
+
+        _threadMarks[thread] = mark;
+        return true;
     }
 
     private static bool HasPredecessorIn(List<StepEvent> suffix, StepEvent e)
