@@ -167,7 +167,7 @@ internal sealed partial class DporStrategy
         }
 
         var i = _events.Count;
-        _events.Add(new StepEvent(q.Id, step, VectorClock.Tick(clock, q.Id), -1));
+        _events.Add(new StepEvent(q.Id, step, Tick(ref clock, q.Id, before), -1));
         _races.RemoveAll(j => EnabledBy(j, q.Id));
         foreach (var j in _races)
         {
@@ -199,10 +199,10 @@ internal sealed partial class DporStrategy
     /// </summary>
     private void ReverseSummaryRaces(StateCache states, UInt128 state, World world)
     {
-        int[]? meet = null;
+        VectorClock? meet = null;
         foreach (var key in states.Summary(state))
         {
-            int[] after;
+            VectorClock after;
             if (key.Thread < world.Threads.Count && world.Threads[key.Thread].Status != ThreadStatus.Created)
             {
                 after = ClockOf(key.Thread);
@@ -240,7 +240,7 @@ internal sealed partial class DporStrategy
         }
     }
 
-    private void BacktrackAllIfRace(StepKey key, int j, int[] after)
+    private void BacktrackAllIfRace(StepKey key, int j, VectorClock after)
     {
         var e = _events[j];
         if (e.Thread == key.Thread || !key.ConflictsWith(e.Step) || VectorClock.HappensBefore(e.Clock, e.Thread, after))
@@ -255,7 +255,7 @@ internal sealed partial class DporStrategy
         }
     }
 
-    private int[] MeetOfLiveClocks(World world)
+    private VectorClock MeetOfLiveClocks(World world)
     {
         int[]? meet = null;
         foreach (var t in world.Threads)
@@ -268,7 +268,8 @@ internal sealed partial class DporStrategy
             var c = ClockOf(t.Id);
             if (meet is null)
             {
-                meet = (int[])c.Clone();
+                meet = new int[c.Length];
+                c.CopyTo(meet);
                 continue;
             }
 
@@ -278,11 +279,11 @@ internal sealed partial class DporStrategy
             }
         }
 
-        return meet ?? [];
+        return meet is null ? VectorClock.Empty : VectorClock.Of(meet, VectorClock.Empty);
     }
 
     /// <summary>Joins the clocks of the earlier events in <paramref name="candidates"/> that conflict with this step, and notes those that race with it.</summary>
-    private void CheckRaces(List<int> candidates, DporStep step, int p, int[] before, ref int[] clock, int skipObject)
+    private void CheckRaces(List<int> candidates, DporStep step, int p, VectorClock before, ref int[] clock, int skipObject)
     {
         // Latest first. On one object's own list, the last write joined every earlier event on that
         // object when it ran, so nothing before it can be a race that is not ordered through it:
@@ -368,34 +369,44 @@ internal sealed partial class DporStrategy
         return false;
     }
 
-    /// <summary>A reusable buffer holding a copy of <paramref name="source"/>.</summary>
-    private int[] Scratch(int[] source)
+    /// <summary>A reusable working buffer (its length a multiple of <see cref="VectorClock.ChunkSize"/>) holding a copy of <paramref name="source"/>.</summary>
+    private int[] Scratch(VectorClock source)
     {
-        var size = Math.Max(source.Length, _threadClocks.Count + 1);
+        var size = VectorClock.BufferLength(Math.Max(source.Length, _threadClocks.Count + 1));
         if (_scratch.Length < size)
         {
             _scratch = new int[size * 2];
         }
 
         Array.Clear(_scratch);
-        Array.Copy(source, _scratch, source.Length);
+        source.CopyTo(_scratch);
         return _scratch;
     }
 
-    private void JoinInto(ref int[] target, int[] other)
+    private void JoinInto(ref int[] target, VectorClock other)
     {
-        if (target.Length < other.Length)
-        {
-            Array.Resize(ref target, other.Length * 2);
-            _scratch = target;
-        }
+        Reserve(ref target, other.Length);
+        other.JoinInto(target);
+    }
 
-        for (var i = 0; i < other.Length; i++)
+    /// <summary>The clock of a step by <paramref name="thread"/> whose joined clock the working buffer holds: its entry one higher.</summary>
+    /// <param name="clock">The working buffer; its own entry is raised in place.</param>
+    /// <param name="thread">The stepping thread.</param>
+    /// <param name="before">The thread's clock before the step, which the new one mostly equals (chunks are shared with it).</param>
+    private VectorClock Tick(ref int[] clock, int thread, VectorClock before)
+    {
+        Reserve(ref clock, thread + 1);
+        clock[thread]++;
+        return VectorClock.Of(clock, before);
+    }
+
+    /// <summary>Grows the working buffer to hold <paramref name="entries"/> entries.</summary>
+    private void Reserve(ref int[] buffer, int entries)
+    {
+        if (buffer.Length < entries)
         {
-            if (other[i] > target[i])
-            {
-                target[i] = other[i];
-            }
+            Array.Resize(ref buffer, VectorClock.BufferLength(entries) * 2);
+            _scratch = buffer;
         }
     }
 

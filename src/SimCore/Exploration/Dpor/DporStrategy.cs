@@ -27,7 +27,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
     private readonly List<DporNode> _stack = [];
     private readonly List<StepEvent> _events = [];
     private readonly Dictionary<int, List<int>> _eventsByObject = [];
-    private readonly List<int[]> _threadClocks = [];
+    private readonly List<VectorClock> _threadClocks = [];
     private readonly List<int> _races = [];
     private readonly List<int> _daemonEvents = [];
     private readonly List<int> _endEvents = [];
@@ -103,7 +103,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
     {
         if (_raceAnalysis)
         {
-            Barrier([]);
+            Barrier(VectorClock.Empty);
         }
     }
 
@@ -244,7 +244,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
             CheckRaces(_endEvents, step, p, before, ref clock, access.ObjectId);
         }
 
-        var stepClock = VectorClock.Tick(clock, p);
+        var stepClock = Tick(ref clock, p, before);
         NoteFutureStep(p, step, taken: true);
         _events.Add(new StepEvent(p, step, stepClock, _lastThreadNodeIndex));
         onObject?.Add(index);
@@ -281,7 +281,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
     }
 
     /// <summary>A time advance: every thread's clock becomes the join of all, so nothing after it is reordered before it.</summary>
-    private void Barrier(int[] from)
+    private void Barrier(VectorClock from)
     {
         var barrier = Scratch(from);
         foreach (var c in _threadClocks)
@@ -289,20 +289,20 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
             JoinInto(ref barrier, c);
         }
 
-        var shared = barrier.ToArray();
+        var shared = VectorClock.Of(barrier, VectorClock.Empty);
         for (var t = 0; t < _threadClocks.Count; t++)
         {
             _threadClocks[t] = shared;
         }
     }
 
-    private int[] ClockOf(int thread) => thread < _threadClocks.Count ? _threadClocks[thread] : [];
+    private VectorClock ClockOf(int thread) => thread < _threadClocks.Count ? _threadClocks[thread] : VectorClock.Empty;
 
-    private void SetClock(int thread, int[] clock)
+    private void SetClock(int thread, VectorClock clock)
     {
         while (_threadClocks.Count <= thread)
         {
-            _threadClocks.Add([]);
+            _threadClocks.Add(VectorClock.Empty);
         }
 
         _threadClocks[thread] = clock;
@@ -324,5 +324,5 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         _endEvents.Clear();
     }
 
-    private readonly record struct StepEvent(int Thread, DporStep Step, int[] Clock, int Node);
+    private readonly record struct StepEvent(int Thread, DporStep Step, VectorClock Clock, int Node);
 }

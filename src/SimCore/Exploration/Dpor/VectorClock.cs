@@ -1,29 +1,140 @@
 namespace SimHarness.Exploration.Dpor;
 
-/// <summary>Vector clocks over thread ids, as plain arrays that grow as threads appear.</summary>
-internal static class VectorClock
+/// <summary>An immutable vector clock over thread ids, stored in chunks that clocks share.</summary>
+/// <remarks>
+/// Every event keeps its clock for the rest of the run, and a clock has an entry per thread: with a
+/// thousand threads a flat array per event made one long run allocate tens of megabytes of clocks,
+/// most of it copies of entries the step did not change. Here a clock is a short array of chunks
+/// of <see cref="ChunkSize"/> entries; building a clock from a working buffer reuses every chunk
+/// equal to the one the previous clock had, so a step allocates only the chunks it changed (its
+/// own tick, what it joined). A missing chunk, or an entry past the end, reads as zero.
+/// </remarks>
+internal sealed class VectorClock
 {
-    public static int Get(int[] clock, int thread) => thread < clock.Length ? clock[thread] : 0;
+    /// <summary>Entries per chunk; a working buffer's length is always a multiple of it.</summary>
+    public const int ChunkSize = 64;
 
-    public static int[] Join(int[] a, int[] b)
+    private const int Shift = 6;
+
+    private readonly int[]?[] _chunks;
+
+    private VectorClock(int[]?[] chunks) => _chunks = chunks;
+
+    /// <summary>The clock with every entry zero.</summary>
+    public static VectorClock Empty { get; } = new([]);
+
+    /// <summary>Entries a buffer needs to hold this clock (a multiple of <see cref="ChunkSize"/>).</summary>
+    public int Length => _chunks.Length << Shift;
+
+    public static int Get(VectorClock clock, int thread)
     {
-        var r = new int[Math.Max(a.Length, b.Length)];
-        for (var i = 0; i < r.Length; i++)
+        var i = thread >> Shift;
+        var chunks = clock._chunks;
+        return (uint)i < (uint)chunks.Length && chunks[i] is { } chunk ? chunk[thread & (ChunkSize - 1)] : 0;
+    }
+
+    /// <summary>True when the event with <paramref name="eventClock"/> by <paramref name="thread"/> happens before a point whose clock is <paramref name="later"/>.</summary>
+    public static bool HappensBefore(VectorClock eventClock, int thread, VectorClock later) => Get(eventClock, thread) <= Get(later, thread);
+
+    /// <summary>The smallest buffer length, a multiple of <see cref="ChunkSize"/>, holding <paramref name="entries"/> entries.</summary>
+    public static int BufferLength(int entries) => (entries + ChunkSize - 1) & ~(ChunkSize - 1);
+
+    /// <summary>Writes this clock's entries into the start of <paramref name="buffer"/> (at least <see cref="Length"/> long), zeros where a chunk is missing.</summary>
+    public void CopyTo(Span<int> buffer)
+    {
+        for (var i = 0; i < _chunks.Length; i++)
         {
-            r[i] = Math.Max(Get(a, i), Get(b, i));
+            var target = buffer.Slice(i << Shift, ChunkSize);
+            if (_chunks[i] is { } chunk)
+            {
+                chunk.CopyTo(target);
+            }
+            else
+            {
+                target.Clear();
+            }
+        }
+    }
+
+    /// <summary>Raises each entry of <paramref name="buffer"/> (at least <see cref="Length"/> long) to this clock's.</summary>
+    public void JoinInto(Span<int> buffer)
+    {
+        for (var i = 0; i < _chunks.Length; i++)
+        {
+            if (_chunks[i] is not { } chunk)
+            {
+                continue;
+            }
+
+            var target = buffer.Slice(i << Shift, ChunkSize);
+            for (var k = 0; k < ChunkSize; k++)
+            {
+                if (chunk[k] > target[k])
+                {
+                    target[k] = chunk[k];
+                }
+            }
+        }
+    }
+
+    /// <summary>The clock a working buffer holds; chunks equal to <paramref name="like"/>'s are shared with it, not copied.</summary>
+    /// <param name="buffer">Entries by thread id; its length a multiple of <see cref="ChunkSize"/>.</param>
+    /// <param name="like">A clock the result probably mostly equals (the stepping thread's clock before the step).</param>
+    public static VectorClock Of(ReadOnlySpan<int> buffer, VectorClock like)
+    {
+        var used = buffer.LastIndexOfAnyExcept(0) + 1;
+        var chunks = new int[]?[(used + ChunkSize - 1) >> Shift];
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            var source = buffer.Slice(i << Shift, ChunkSize);
+            if (i < like._chunks.Length && like._chunks[i] is { } same && source.SequenceEqual(same))
+            {
+                chunks[i] = same;
+            }
+            else if (source.ContainsAnyExcept(0))
+            {
+                chunks[i] = source.ToArray();
+            }
+        }
+
+        return new VectorClock(chunks);
+    }
+
+    /// <summary>The join of two clocks; a chunk where one clock already dominates is shared, not copied.</summary>
+    public static VectorClock Join(VectorClock a, VectorClock b)
+    {
+        var chunks = new int[]?[Math.Max(a._chunks.Length, b._chunks.Length)];
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            var ca = i < a._chunks.Length ? a._chunks[i] : null;
+            var cb = i < b._chunks.Length ? b._chunks[i] : null;
+            chunks[i] = ca is null ? cb : cb is null || ReferenceEquals(ca, cb) ? ca : JoinChunks(ca, cb);
+        }
+
+        return new VectorClock(chunks);
+    }
+
+    private static int[] JoinChunks(int[] a, int[] b)
+    {
+        var aCovers = true;
+        var bCovers = true;
+        for (var k = 0; k < ChunkSize; k++)
+        {
+            aCovers &= a[k] >= b[k];
+            bCovers &= b[k] >= a[k];
+        }
+
+        if (aCovers || bCovers)
+        {
+            return aCovers ? a : b;
+        }
+
+        var r = new int[ChunkSize];
+        for (var k = 0; k < ChunkSize; k++)
+        {
+            r[k] = Math.Max(a[k], b[k]);
         }
 
         return r;
     }
-
-    public static int[] Tick(int[] clock, int thread)
-    {
-        var r = new int[Math.Max(clock.Length, thread + 1)];
-        Array.Copy(clock, r, clock.Length);
-        r[thread]++;
-        return r;
-    }
-
-    /// <summary>True when the event with <paramref name="eventClock"/> by <paramref name="thread"/> happens before a point whose clock is <paramref name="later"/>.</summary>
-    public static bool HappensBefore(int[] eventClock, int thread, int[] later) => Get(eventClock, thread) <= Get(later, thread);
 }
