@@ -1,6 +1,7 @@
 using SimHarness.Catalog;
 using SimHarness.Coyote;
 using SimHarness.Exploration;
+using SimHarness.Scenarios.Sockets;
 using SimHarness.Scenarios.Threading;
 using SimHarness.Tracing;
 
@@ -9,6 +10,9 @@ namespace SimHarness.Tests.Coyote;
 /// <summary>Coyote's engine driven in-process: it must find the broken twins' bugs and none in the originals.</summary>
 public class CoyoteExplorerTests
 {
+    /// <summary>Catches a hang only (issue 15): one iteration at 2000 clients runs for tens of seconds when nothing cuts it.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
+
     private string _traces = "";
 
     [SetUp]
@@ -175,6 +179,58 @@ public class CoyoteExplorerTests
 
         Assert.That(() => CoyoteExplorer.Explore(info, values, Options("coyote-dfs", 1)), Throws.TypeOf<UsageException>());
     }
+
+    [Test]
+    public void Explore_TimeLimitInsideOneLongIteration_DropsTheRunAndReportsIncomplete()
+    {
+        // Run to its end, this one iteration prints and breaks whole-replies (the seed program's bug).
+        var (info, values) = Scenario<EchoUpper>("clients=2000");
+        var clock = new WallTimer();
+
+        var sut = CoyoteExplorer.Explore(info, values, Options("coyote-random", 1) with { TimeLimit = TimeSpan.FromSeconds(1) });
+
+        AssertAbandoned(sut, clock);
+    }
+
+    [Test]
+    public void Explore_CancelledInsideOneLongIteration_DropsTheRunAndReportsIncomplete()
+    {
+        var (info, values) = Scenario<EchoUpper>("clients=2000");
+        using var cancel = new CancellationTokenSource();
+        var clock = new WallTimer();
+
+        // What Ctrl-C does: the token is cancelled while the iteration runs.
+        cancel.CancelAfter(TimeSpan.FromSeconds(1));
+        var sut = CoyoteExplorer.Explore(info, values, Options("coyote-random", 1) with { Cancellation = cancel.Token });
+
+        AssertAbandoned(sut, clock);
+    }
+
+    [Test]
+    public void Explore_AfterAnAbandonedIteration_NextExplorationCountsEveryRun()
+    {
+        var (big, bigValues) = Scenario<EchoUpper>("clients=2000");
+        var (small, smallValues) = Scenario<EventRetryLimitGivesUpEarly>("threads=1");
+        CoyoteExplorer.Explore(big, bigValues, Options("coyote-random", 1) with { TimeLimit = TimeSpan.FromSeconds(1) });
+
+        var sut = CoyoteExplorer.Explore(small, smallValues, Options("coyote-random", 5));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.Schedules, Is.EqualTo(5));
+            Assert.That(sut.Violations.Sum(v => v.Count), Is.EqualTo(5), "the twin fails in every run");
+        });
+    }
+
+    private static void AssertAbandoned(ExplorationReport sut, WallTimer clock) =>
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.Schedules, Is.Zero, "the abandoned run is not counted, as the built-in explorer drops it");
+            Assert.That(sut.Violations, Is.Empty, "a run cut by the limit is no violation");
+            Assert.That(sut.Outcomes, Is.Empty);
+            Assert.That(sut.Complete, Is.False);
+            Assert.That(clock.Elapsed, Is.LessThan(HangGuard));
+        });
 
     internal static (ScenarioInfo Info, IReadOnlyDictionary<string, object> Values) Scenario<T>(string overrides)
         where T : Scenario
