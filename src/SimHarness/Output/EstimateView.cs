@@ -136,9 +136,10 @@ internal static class EstimateView
     public static string Count(double n) =>
         n < 1e15 ? Math.Round(n).ToString("0", CultureInfo.InvariantCulture) : n.ToString("0.##e+0", CultureInfo.InvariantCulture);
 
-    /// <summary>A duration for people: seconds, minutes, hours or days.</summary>
+    /// <summary>A duration for people: milliseconds, seconds, minutes, hours or days.</summary>
     public static string Duration(TimeSpan t) => t.TotalSeconds switch
     {
+        < 1 => string.Create(CultureInfo.InvariantCulture, $"{t.TotalMilliseconds:0}ms"),
         < 120 => string.Create(CultureInfo.InvariantCulture, $"{t.TotalSeconds:0.#}s"),
         < 7200 => string.Create(CultureInfo.InvariantCulture, $"{t.TotalMinutes:0.#}min"),
         < 172_800 => string.Create(CultureInfo.InvariantCulture, $"{t.TotalHours:0.#}h"),

@@ -64,7 +64,7 @@ internal sealed class ExploreView(CliContext ctx, ExplorationOptions options)
                     var sink = new ProgressSink(p =>
                     {
                         var searching = (task.ElapsedTime ?? TimeSpan.Zero) - TimeSpan.FromMilliseconds(p.Estimate?.ElapsedMs ?? 0);
-                        task.Description = $"{Markup.Escape(info.Name)} [grey]{p.Schedules} runs{Markup.Escape(EstimateView.Progress(p, searching))}, {p.DistinctOutputs} outputs, {p.Violations} bad[/]";
+                        task.Description = Describe(info.Name, p, EstimateView.Progress(p, searching));
                         if (task.IsIndeterminate && p.Estimate is { } e && !p.EstimateIsUpperBound)
                         {
                             // Without the reduction the search runs the very tree estimated: the bar can measure runs against it.
@@ -78,6 +78,12 @@ internal sealed class ExploreView(CliContext ctx, ExplorationOptions options)
                             : Math.Min(p.Schedules, task.MaxValue);
                     });
                     var r = Explorer.Explore(info, values, options with { Progress = sink });
+                    if (r.Estimate is { } estimate)
+                    {
+                        // Finished or stopped: no time left to show, only how the count compares with the estimate.
+                        task.Description = Describe(info.Name, new ExplorationProgress(r.Schedules, r.DistinctOutputs, r.Violations.Sum(v => v.Count), null), $" (estimated {(r.EstimateIsUpperBound ? "<=" : "")}~{EstimateView.Count(estimate.Schedules)})");
+                    }
+
                     task.IsIndeterminate = false;
                     task.Value = task.MaxValue;
                     task.StopTask();
@@ -100,6 +106,9 @@ internal sealed class ExploreView(CliContext ctx, ExplorationOptions options)
 
         return reports;
     }
+
+    private static string Describe(string scenario, ExplorationProgress p, string estimate) =>
+        $"{Markup.Escape(scenario)} [grey]{p.Schedules} runs{Markup.Escape(estimate)}, {p.DistinctOutputs} outputs, {p.Violations} bad[/]";
 
     private static Table Summary(List<ExplorationReport> reports)
     {
