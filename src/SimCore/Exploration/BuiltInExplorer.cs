@@ -55,7 +55,10 @@ internal static class BuiltInExplorer
     private static ExplorationOptions Estimate(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, ExplorationOptions options, ExplorationReport report)
     {
         var budget = options.TimeLimit is { } limit && limit / 10 < options.EstimateBudget ? limit / 10 : options.EstimateBudget;
-        var estimate = Estimation.SizeEstimator.Run(scenario, values, options.MaxSteps, options.Seed, options.EstimateProbes, budget, options.Cancellation);
+        // A hard budget here: a scenario whose one run takes longer gets no estimate rather than a late search.
+        using var probing = CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation);
+        probing.CancelAfter(budget);
+        var estimate = Estimation.SizeEstimator.Run(scenario, values, options.MaxSteps, options.Seed, options.EstimateProbes, budget, probing.Token);
         if (estimate is null)
         {
             return options;

@@ -53,8 +53,11 @@ public sealed record ExplorationOptions
     /// <value>Default 0 (no estimate); the CLI's <c>explore</c> asks for 100. A sharded search makes none (the estimate is of the whole tree).</value>
     public int EstimateProbes { get; init; }
 
-    /// <summary>The probes stop after this long even if fewer than <see cref="EstimateProbes"/> were made (at least one is made).</summary>
-    /// <value>Default 1 s; before a search with a time limit, at most a tenth of that limit.</value>
+    /// <summary>The probes stop after this long even if fewer than <see cref="EstimateProbes"/> were made.</summary>
+    /// <value>
+    /// Default 1 s; before a search with a time limit, at most a tenth of that limit. Before a search the budget also
+    /// cuts the probe under way (no estimate when not one probe finished in it); <see cref="Explorer.Estimate"/> always finishes one.
+    /// </value>
     public TimeSpan EstimateBudget { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Told every so often how far the exploration has come.</summary>

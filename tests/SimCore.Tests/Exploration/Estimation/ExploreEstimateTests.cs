@@ -67,6 +67,28 @@ public class ExploreEstimateTests
         Assert.That(sut.Estimate, Is.Null);
     }
 
+    [Test]
+    public void Explore_NoProbeFinishesWithinTheBudget_MakesNoEstimateAndStillSearches()
+    {
+        // 20,000 steps in one run take far longer than the millisecond the probes are given.
+        var info = new ScenarioInfo(typeof(IndependentPrinters));
+        var values = info.ResolveParams(ScenarioInfo.ParseOverrides(["threads=100;steps=200"]));
+
+        var sut = Explorer.Explore(info, values, new ExplorationOptions
+        {
+            EstimateProbes = 5,
+            EstimateBudget = TimeSpan.FromMilliseconds(1),
+            Iterations = 1,
+            TracesDirectory = null,
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.Estimate, Is.Null);
+            Assert.That(sut.Schedules, Is.EqualTo(1));
+        });
+    }
+
     private sealed class SyncProgress(Action<ExplorationProgress> report) : IProgress<ExplorationProgress>
     {
         public void Report(ExplorationProgress value) => report(value);
