@@ -9,6 +9,8 @@ namespace SimHarness.Cli.Output;
 /// <summary><c>explore --estimate</c> and <c>--probes</c>: Knuth's size estimate of the unreduced search, alone or before a search.</summary>
 internal static class EstimateView
 {
+    private const double Year = 365.25 * 86_400;
+
     /// <summary>Probes of <c>explore --estimate</c> unless <c>--probes</c> says otherwise.</summary>
     public const int DefaultProbes = 1000;
 
@@ -99,7 +101,7 @@ internal static class EstimateView
             }
 
             ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{info.Name}: estimatedSchedules={Count(e.Schedules)} low={Count(e.Low)} high={Count(e.High)} probes={e.Probes} msPerRun={e.MillisecondsPerRun:0.###} estimatedTime={Duration(e.EstimatedTime)} tree=unreduced"));
+                $"{info.Name}: estimatedSchedules={Count(e.Schedules)} low={Count(e.Low)} high={Count(e.High)} probes={e.Probes} msPerRun={e.MillisecondsPerRun:0.###} estimatedTime={Duration(e.EstimatedSeconds)} tree=unreduced"));
         }
 
         ctx.Out.WriteLine(Note);
@@ -128,7 +130,7 @@ internal static class EstimateView
             return $" of ~{Count(e.Schedules)} (past the estimate's range)";
         }
 
-        var left = TimeSpan.FromSeconds(Math.Min(Math.Max(0, e.Schedules - p.Schedules) * searching.TotalSeconds / p.Schedules, 1e12));
+        var left = Math.Max(0, e.Schedules - p.Schedules) * searching.TotalSeconds / p.Schedules;
         return $" of {bound}~{Count(e.Schedules)}, {bound}{Duration(left)} left";
     }
 
@@ -136,13 +138,14 @@ internal static class EstimateView
     public static string Count(double n) =>
         n < 1e15 ? Math.Round(n).ToString("0", CultureInfo.InvariantCulture) : n.ToString("0.##e+0", CultureInfo.InvariantCulture);
 
-    /// <summary>A duration for people: milliseconds, seconds, minutes, hours or days.</summary>
-    public static string Duration(TimeSpan t) => t.TotalSeconds switch
+    /// <summary>A duration in seconds for people: milliseconds, seconds, minutes, hours, days or years.</summary>
+    public static string Duration(double seconds) => seconds switch
     {
-        < 1 => string.Create(CultureInfo.InvariantCulture, $"{t.TotalMilliseconds:0}ms"),
-        < 120 => string.Create(CultureInfo.InvariantCulture, $"{t.TotalSeconds:0.#}s"),
-        < 7200 => string.Create(CultureInfo.InvariantCulture, $"{t.TotalMinutes:0.#}min"),
-        < 172_800 => string.Create(CultureInfo.InvariantCulture, $"{t.TotalHours:0.#}h"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{t.TotalDays:0.#}d"),
+        < 1 => string.Create(CultureInfo.InvariantCulture, $"{seconds * 1000:0}ms"),
+        < 120 => string.Create(CultureInfo.InvariantCulture, $"{seconds:0.#}s"),
+        < 7200 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 60:0.#}min"),
+        < 172_800 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:0.#}h"),
+        < 2 * Year => string.Create(CultureInfo.InvariantCulture, $"{seconds / 86_400:0.#}d"),
+        _ => Count(seconds / Year) + "y",
     };
 }

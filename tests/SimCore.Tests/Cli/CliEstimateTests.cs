@@ -116,6 +116,19 @@ public class CliEstimateTests
     }
 
     [Test]
+    public void Estimate_TreeBeyondTimeSpan_GivesTheTimeInYears()
+    {
+        // EventRetryLimit at its defaults has some 10^16 unreduced schedules: longer than TimeSpan can hold.
+        var sut = CliInvocation.Of("explore", "EventRetryLimit", "--estimate", "--probes", "20");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.ExitCode, Is.Zero, sut.Error);
+            Assert.That(sut.Out, Does.Match(@"estimatedSchedules=\d(\.\d+)?e\+1\d .* estimatedTime=\d+y "));
+        });
+    }
+
+    [Test]
     public void Help_Explore_DocumentsEstimateAndProbes()
     {
         var sut = CliInvocation.Of("explore", "--help");

@@ -18,6 +18,7 @@ namespace SimHarness.Exploration.Estimation;
 /// </remarks>
 public sealed record SizeEstimate(double Schedules, double Low, double High, int Probes, double MillisecondsPerRun, long ElapsedMs)
 {
-    /// <summary>Estimated wall time of running <see cref="Schedules"/> runs at the measured time per run.</summary>
-    public TimeSpan EstimatedTime => TimeSpan.FromMilliseconds(Math.Min(Schedules * MillisecondsPerRun, TimeSpan.MaxValue.TotalMilliseconds / 2));
+    /// <summary>Estimated wall time, in seconds, of running <see cref="Schedules"/> runs at the measured time per run.</summary>
+    /// <remarks>A number of seconds rather than a <see cref="TimeSpan"/>: an unreduced tree's time can pass TimeSpan's range.</remarks>
+    public double EstimatedSeconds => Schedules * MillisecondsPerRun / 1000;
 }
