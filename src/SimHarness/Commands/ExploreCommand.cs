@@ -95,7 +95,7 @@ internal static class ExploreCommand
 
             if (p.GetValue(estimate))
             {
-                EstimateView.Refuse(p, [json, junit, census, shard, requireComplete, iterations, stopOnFirst, outcomeTraces]);
+                EstimateView.Refuse(p, [json, junit, census, shard, requireComplete, iterations, stopOnFirst, outcomeTraces, workers]);
                 return EstimateView.Run(ctx, runs, EstimateView.Options(options, p.GetValue(probes), p.GetValue(timeLimit) is not null));
             }
 

@@ -88,6 +88,7 @@ public class CliEstimateTests
     [TestCase("--iterations", "5")]
     [TestCase("--strategy", "pct")]
     [TestCase("--probes", "0")]
+    [TestCase("--workers", "2")]
     public void Estimate_WithAnOptionItIgnores_OneLineAndExitOne(string option, string value)
     {
         var sut = CliInvocation.Of("explore", "ZooLostUpdate", "--estimate", option, value);
