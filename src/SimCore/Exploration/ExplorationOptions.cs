@@ -49,6 +49,17 @@ public sealed record ExplorationOptions
     /// <summary>This process explores only this shard of the exhaustive search; null explores all of it.</summary>
     public ShardSpec? Shard { get; init; }
 
+    /// <summary>Knuth probes of the unreduced schedule tree made before an exhaustive search, for its size estimate; 0 makes none.</summary>
+    /// <value>Default 0 (no estimate); the CLI's <c>explore</c> asks for 100. A sharded search makes none (the estimate is of the whole tree).</value>
+    public int EstimateProbes { get; init; }
+
+    /// <summary>The probes stop after this long even if fewer than <see cref="EstimateProbes"/> were made.</summary>
+    /// <value>
+    /// Default 1 s; before a search with a time limit, at most a tenth of that limit. Before a search the budget also
+    /// cuts the probe under way (no estimate when not one probe finished in it); <see cref="Explorer.Estimate"/> always finishes one.
+    /// </value>
+    public TimeSpan EstimateBudget { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Told every so often how far the exploration has come.</summary>
     public IProgress<ExplorationProgress>? Progress { get; init; }
 
@@ -68,4 +79,11 @@ public sealed record ExplorationOptions
 /// <param name="DistinctOutputs">Distinct transcripts so far.</param>
 /// <param name="Violations">Violating runs so far.</param>
 /// <param name="Limit">The iteration cap, if any (for a progress bar).</param>
-public sealed record ExplorationProgress(long Schedules, int DistinctOutputs, long Violations, long? Limit);
+public sealed record ExplorationProgress(long Schedules, int DistinctOutputs, long Violations, long? Limit)
+{
+    /// <summary>The size estimate made before the search (<see cref="ExplorationOptions.EstimateProbes"/>), if any.</summary>
+    public Estimation.SizeEstimate? Estimate { get; init; }
+
+    /// <summary>True when the search uses the reduction: it makes at most about <see cref="Estimate"/> runs, usually far fewer.</summary>
+    public bool EstimateIsUpperBound { get; init; }
+}

@@ -50,7 +50,13 @@ public sealed class ExplorationReport
     /// <summary>A shard's digest of every distinct transcript (sorted), so that <c>merge</c> can count the union; null otherwise.</summary>
     public IReadOnlyList<string>? OutputDigests { get; set; }
 
-    /// <summary>Wall time of the exploration.</summary>
+    /// <summary>Knuth's estimate of the unreduced schedule tree's size, made before an exhaustive search; null when none was asked for.</summary>
+    public Estimation.SizeEstimate? Estimate { get; set; }
+
+    /// <summary>True when the search used the reduction: <see cref="Estimate"/> is then about an upper bound of <see cref="Schedules"/>, not its value.</summary>
+    public bool EstimateIsUpperBound { get; set; }
+
+    /// <summary>Wall time of the exploration (without the estimate's probes, <see cref="Estimation.SizeEstimate.ElapsedMs"/>).</summary>
     public long ElapsedMs { get; set; }
 
     /// <summary>True when the result is what was expected: no violation, or the expected one for a twin.</summary>

@@ -46,6 +46,12 @@ internal static class ExploreCommand
             scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, outcomeTraces, junit, requireComplete, noReduction, noStateCache, workers, shard, assembly,
         };
 
+        // The size estimate (issue 12, item 2) keeps to its own lines and its own file (EstimateView).
+        var estimate = EstimateView.EstimateOption();
+        var probes = EstimateView.ProbesOption();
+        cmd.Options.Add(estimate);
+        cmd.Options.Add(probes);
+
         // Census gating (issue 5) keeps to its own lines: explore's other options grow on other branches.
         var census = CensusGate.PathOption();
         var censusUpdate = CensusGate.UpdateOption();
@@ -87,6 +93,13 @@ internal static class ExploreCommand
                 throw new UsageException($"--workers and --shard split the exhaustive search only, not --strategy {strategyName}");
             }
 
+            if (p.GetValue(estimate))
+            {
+                EstimateView.Refuse(p, [json, junit, census, shard, requireComplete, iterations, stopOnFirst, outcomeTraces, workers]);
+                return EstimateView.Run(ctx, runs, EstimateView.Options(options, p.GetValue(probes), p.GetValue(timeLimit) is not null));
+            }
+
+            options = options with { EstimateProbes = EstimateView.ProbesBeforeSearch(strategyName, p.GetValue(probes)) };
             var mustComplete = p.GetValue(requireComplete);
             if (mustComplete && strategyName != "exhaustive")
             {

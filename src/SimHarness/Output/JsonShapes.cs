@@ -82,6 +82,17 @@ internal static class JsonShapes
         }).ToArray());
         o["asExpected"] = ExploreSummary.AsExpected(r);
         o["elapsedMs"] = r.ElapsedMs;
+        if (r.Estimate is { } e)
+        {
+            // Knuth's estimate of the unreduced tree, made before the search (EstimateView, README "Size estimate").
+            o["estimatedSchedules"] = Math.Round(e.Schedules);
+            o["estimatedSchedulesLow"] = Math.Round(e.Low);
+            o["estimatedSchedulesHigh"] = Math.Round(e.High);
+            o["estimateIsUpperBound"] = r.EstimateIsUpperBound;
+            o["estimateProbes"] = e.Probes;
+            o["estimateMsPerRun"] = Math.Round(e.MillisecondsPerRun, 4);
+            o["estimateMs"] = e.ElapsedMs;
+        }
         if (r.Shard is { } shard)
         {
             // Only a shard's report carries what `merge` needs to rebuild the whole one.
