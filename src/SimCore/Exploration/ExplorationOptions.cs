@@ -36,6 +36,13 @@ public sealed record ExplorationOptions
     /// <value>True by default; a scenario whose end-of-run invariants read more than the output is explored without it.</value>
     public bool StateCache { get; init; } = true;
 
+    /// <summary>The exhaustive search explores only the runs with at most this many preemptions (<c>--max-preemptions</c>); null: no bound.</summary>
+    /// <value>At least 0. With a bound the search runs without the reduction and without state caching.</value>
+    public int? MaxPreemptions { get; init; }
+
+    /// <summary>Iterative preemption bounding (<c>--iterative</c>): bound 0, then 1, 2, ... (up to <see cref="MaxPreemptions"/> when given) until a bound cuts no run or the search is stopped.</summary>
+    public bool Iterative { get; init; }
+
     /// <summary>At most this many outcomes are listed (distinctOutputs always counts all).</summary>
     public int MaxOutcomes { get; init; } = 100;
 
@@ -65,6 +72,14 @@ public sealed record ExplorationOptions
 
     /// <summary>Stops the exploration early (Ctrl-C); the partial report is still returned.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Why the preemption-bound options cannot be used as given, or null when they can.</summary>
+    public string? BoundProblem() =>
+        MaxPreemptions is < 0 ? $"--max-preemptions must be at least 0, got {MaxPreemptions}"
+        : !(MaxPreemptions is not null || Iterative) ? null
+        : Strategy != "exhaustive" ? $"{(Iterative ? "--iterative" : "--max-preemptions")} bounds the exhaustive search only, not --strategy {Strategy}"
+        : Shard is not null ? $"{(Iterative ? "--iterative" : "--max-preemptions")} cannot be combined with --shard: `merge` combines unbounded searches only"
+        : null;
 
     /// <summary>The strategies the CLI accepts.</summary>
     public static IReadOnlyList<string> KnownStrategies { get; } =

@@ -26,8 +26,14 @@ public sealed class ExplorationReport
     /// <summary>Whether states were matched: <c>on</c>, <c>off</c>, or <c>off: </c> and why.</summary>
     public string StateCaching { get; set; } = "off";
 
-    /// <summary>True only when an exhaustive search finished.</summary>
+    /// <summary>True only when an exhaustive search finished (a bounded one: every run within <see cref="PreemptionBound"/>).</summary>
     public bool Complete { get; set; }
+
+    /// <summary>A bounded search's bound when it finished (the highest bound an iterative search finished); null when none finished or no bound was asked.</summary>
+    public int? PreemptionBound { get; set; }
+
+    /// <summary>For a bounded search: true when no run went past the bound, so the whole (unbounded) search finished; null when no bound was asked.</summary>
+    public bool? UnboundedComplete { get; set; }
 
     /// <summary>Distinct transcripts (rule 9 of docs/semantics.md), always the full count.</summary>
     public int DistinctOutputs { get; set; }

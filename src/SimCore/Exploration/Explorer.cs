@@ -19,6 +19,11 @@ public static class Explorer
             throw new UsageException($"--workers and --shard split the exhaustive search only, not --strategy {options.Strategy}");
         }
 
+        if (options.BoundProblem() is { } problem)
+        {
+            throw new UsageException(problem);
+        }
+
         return options.Strategy.StartsWith("coyote", StringComparison.Ordinal)
             ? Coyote.CoyoteExplorer.Explore(scenario, values, options)
             : BuiltInExplorer.Explore(scenario, values, options);

@@ -41,9 +41,15 @@ internal static class ExploreCommand
         var assembly = CommonOptions.Assembly();
         var workers = new Option<int>("--workers") { Description = "OS threads sharing one exhaustive search (the same outcomes and violations as one)", DefaultValueFactory = _ => 1, HelpName = "N" };
         var shard = new Option<string?>("--shard") { Description = "explore only shard i of n of the exhaustive search (1 <= i <= n); combine the reports with `merge`", HelpName = "i/n" };
+        var maxPreemptions = new Option<int?>("--max-preemptions")
+        {
+            Description = "exhaustive only: explore every run with at most K preemptions (a switch away from a thread that could have gone on, as `shrink` counts them); complete: true then covers those runs only. Runs without the reduction and state caching",
+            HelpName = "K",
+        };
+        var iterative = new Option<bool>("--iterative") { Description = "exhaustive only: explore with preemption bound 0, then 1, 2, ... (up to --max-preemptions if given) until a bound cuts no run or the search is stopped; reports the highest bound finished" };
         var cmd = new Command("explore", "explore the schedules of scenarios; Ctrl-C or --time-limit stops and still reports")
         {
-            scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, outcomeTraces, junit, requireComplete, noReduction, noStateCache, workers, shard, assembly,
+            scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, outcomeTraces, junit, requireComplete, noReduction, noStateCache, workers, shard, maxPreemptions, iterative, assembly,
         };
 
         // The size estimate (issue 12, item 2) keeps to its own lines and its own file (EstimateView).
@@ -86,7 +92,14 @@ internal static class ExploreCommand
                 StateCache = !p.GetValue(noStateCache),
                 Workers = AtLeastOne(p.GetValue(workers)),
                 Shard = p.GetValue(shard) is { } sh ? Exploration.Parallel.ShardSpec.Parse(sh) : null,
+                MaxPreemptions = p.GetValue(maxPreemptions),
+                Iterative = p.GetValue(iterative),
             };
+            if (options.BoundProblem() is { } boundProblem)
+            {
+                throw new UsageException(boundProblem);
+            }
+
             if ((options.Workers > 1 || options.Shard is not null) && strategyName != "exhaustive")
             {
                 // Refused before any exploration starts (Explorer.Explore refuses it too, for API callers).

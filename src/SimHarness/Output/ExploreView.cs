@@ -25,7 +25,7 @@ internal sealed class ExploreView(CliContext ctx, ExplorationOptions options)
             var r = Explorer.Explore(info, values, options);
             reports.Add(r);
             ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Scenario}: strategy={r.Strategy} schedules={r.Schedules} complete={Bool(r.Complete)} distinctOutputs={r.DistinctOutputs} violations={r.Violations.Count} expected={Expected(r)} elapsedMs={r.ElapsedMs}{Estimated(r)}"));
+                $"{r.Scenario}: strategy={r.Strategy} schedules={r.Schedules} complete={Bool(r.Complete)}{ExploreSummary.BoundSuffix(r)} distinctOutputs={r.DistinctOutputs} violations={r.Violations.Count} expected={Expected(r)} elapsedMs={r.ElapsedMs}{Estimated(r)}"));
             foreach (var v in r.Violations)
             {
                 ctx.Out.WriteLine($"  violation {v.Invariant} (x{v.Count}): {OneLine(v.Message)}{TraceSuffix(v.Trace)}");
@@ -128,7 +128,7 @@ internal sealed class ExploreView(CliContext ctx, ExplorationOptions options)
                 Markup.Escape(r.Scenario),
                 Markup.Escape(r.Strategy),
                 r.Schedules.ToString(CultureInfo.InvariantCulture),
-                Bool(r.Complete),
+                Bool(r.Complete) + Markup.Escape(ExploreSummary.BoundSuffix(r)),
                 r.DistinctOutputs.ToString(CultureInfo.InvariantCulture),
                 r.Violations.Count == 0 ? "0" : $"[red]{r.Violations.Sum(v => v.Count)}[/]",
                 expected,

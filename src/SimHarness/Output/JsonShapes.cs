@@ -60,14 +60,21 @@ internal static class JsonShapes
             ["transitions"] = r.Transitions,
             ["stateCaching"] = r.StateCaching,
             ["complete"] = r.Complete,
-            ["distinctOutputs"] = r.DistinctOutputs,
-            ["outcomes"] = new JsonArray(r.Outcomes.Select(x => (JsonNode?)new JsonObject
-            {
-                ["output"] = new JsonArray(x.Output.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
-                ["count"] = x.Count,
-                ["trace"] = TracePath(x.Trace),
-            }).ToArray()),
         };
+        if (r.UnboundedComplete is { } whole)
+        {
+            // Only a preemption-bounded search states its bound.
+            o["preemptionBound"] = r.PreemptionBound;
+            o["unboundedComplete"] = whole;
+        }
+
+        o["distinctOutputs"] = r.DistinctOutputs;
+        o["outcomes"] = new JsonArray(r.Outcomes.Select(x => (JsonNode?)new JsonObject
+        {
+            ["output"] = new JsonArray(x.Output.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
+            ["count"] = x.Count,
+            ["trace"] = TracePath(x.Trace),
+        }).ToArray());
         if (r.OutcomesTruncated)
         {
             o["outcomesTruncated"] = true;
