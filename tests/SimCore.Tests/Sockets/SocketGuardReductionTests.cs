@@ -40,6 +40,21 @@ public class SocketGuardReductionTests
         });
     }
 
+    /// <summary>A client socket connected to port 7000 and the server's end of the connection.</summary>
+    internal static async Task<(TcpSocket Client, TcpSocket Server)> ConnectedPairAsync(ISim sim)
+    {
+        var listener = await sim.ListenAsync(7000, 1);
+        var client = await sim.ConnectAsync("127.0.0.1", 7000);
+        var (server, _) = await listener.AcceptAsync();
+        return (client, server);
+    }
+
+    /// <summary>A scenario whose every transcript is allowed: only the set of transcripts is compared.</summary>
+    private abstract class AnyOutput : Scenario
+    {
+        public override IEnumerable<Invariant> Invariants => [Invariant.OverOutput("none", "holds", _ => null)];
+    }
+
     private static async Task<SimThread> StartAsync(ISim sim, string name, Func<Task> body)
     {
         var t = await sim.CreateThreadAsync(body, name);
@@ -48,7 +63,7 @@ public class SocketGuardReductionTests
     }
 
     /// <summary>A backlog of one: the second connect waits for the server's first accept; each side prints when its call returns.</summary>
-    private sealed class BacklogOfOne : Scenario
+    private sealed class BacklogOfOne : AnyOutput
     {
         public override string Description => "two connects into a backlog of one";
 
@@ -74,21 +89,17 @@ public class SocketGuardReductionTests
             await a.JoinAsync();
             await b.JoinAsync();
         }
-
-        public override IEnumerable<Invariant> Invariants => [Invariant.OverOutput("none", "holds", _ => null)];
     }
 
     /// <summary>A two-byte buffer: the writer's second send waits for the reader; a third thread prints meanwhile.</summary>
-    private sealed class FullBuffer : Scenario
+    private sealed class FullBuffer : AnyOutput
     {
         public override string Description => "a send that waits for room";
 
         public override async Task RunAsync(ISim sim)
         {
             sim.ConfigureNetwork(new NetworkOptions { BufferSize = 2 });
-            var listener = await sim.ListenAsync(7000, 1);
-            var client = await sim.ConnectAsync("127.0.0.1", 7000);
-            var (server, _) = await listener.AcceptAsync();
+            var (client, server) = await ConnectedPairAsync(sim);
             var writer = await StartAsync(sim, "writer", async () =>
             {
                 await client.SendAllAsync("abcd"u8.ToArray());
@@ -105,20 +116,16 @@ public class SocketGuardReductionTests
             await writer.JoinAsync();
             await other.JoinAsync();
         }
-
-        public override IEnumerable<Invariant> Invariants => [Invariant.OverOutput("none", "holds", _ => null)];
     }
 
     /// <summary>A reader waits for bytes that may come before or after the peer's close; a bystander prints once.</summary>
-    private sealed class RecvMeetsClose : Scenario
+    private sealed class RecvMeetsClose : AnyOutput
     {
         public override string Description => "a recv that ends with bytes or end of stream";
 
         public override async Task RunAsync(ISim sim)
         {
-            var listener = await sim.ListenAsync(7000, 1);
-            var client = await sim.ConnectAsync("127.0.0.1", 7000);
-            var (server, _) = await listener.AcceptAsync();
+            var (client, server) = await ConnectedPairAsync(sim);
             var reader = await StartAsync(sim, "reader", async () =>
             {
                 var first = await client.RecvAsync(8);
@@ -131,20 +138,16 @@ public class SocketGuardReductionTests
             await reader.JoinAsync();
             await bystander.JoinAsync();
         }
-
-        public override IEnumerable<Invariant> Invariants => [Invariant.OverOutput("none", "holds", _ => null)];
     }
 
     /// <summary>Two threads wait in recv(1) on one socket before the peer sends: which gets which byte is decided by the order of their recvs.</summary>
-    private sealed class TwoReaders : Scenario
+    private sealed class TwoReaders : AnyOutput
     {
         public override string Description => "two readers of one socket";
 
         public override async Task RunAsync(ISim sim)
         {
-            var listener = await sim.ListenAsync(7000, 1);
-            var client = await sim.ConnectAsync("127.0.0.1", 7000);
-            var (server, _) = await listener.AcceptAsync();
+            var (client, server) = await ConnectedPairAsync(sim);
             var readers = new List<SimThread>();
             foreach (var name in new[] { "r1", "r2" })
             {
@@ -161,7 +164,5 @@ public class SocketGuardReductionTests
                 await r.JoinAsync();
             }
         }
-
-        public override IEnumerable<Invariant> Invariants => [Invariant.OverOutput("none", "holds", _ => null)];
     }
 }
