@@ -57,6 +57,14 @@ public static class CoyoteEntries
     [Test]
     public static Task ZooTimeoutRaceFixed() => CoyoteEntry.RunAsync<ZooTimeoutRaceFixed>();
 
+    /// <summary>Explores <see cref="Zoo.ZooTornSnapshot"/> (expected to fail).</summary>
+    [Test]
+    public static Task ZooTornSnapshot() => CoyoteEntry.RunAsync<ZooTornSnapshot>();
+
+    /// <summary>Explores <see cref="Zoo.ZooTornSnapshotFixed"/>.</summary>
+    [Test]
+    public static Task ZooTornSnapshotFixed() => CoyoteEntry.RunAsync<ZooTornSnapshotFixed>();
+
     /// <summary>Explores <see cref="Zoo.ZooRecvAsMessage"/> (expected to fail).</summary>
     [Test]
     public static Task ZooRecvAsMessage() => CoyoteEntry.RunAsync<ZooRecvAsMessage>();

@@ -26,6 +26,11 @@ internal static class BuiltInExplorer
             ExpectedViolation = scenario.ExpectedViolation,
             Shard = options.Shard,
         };
+        if (exhaustive && options.EstimateProbes > 0 && options.Shard is null)
+        {
+            options = Estimate(scenario, values, options, report);
+        }
+
         var clock = new WallTimer();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation);
         if (options.TimeLimit is { } limit)
@@ -44,6 +49,26 @@ internal static class BuiltInExplorer
         report.Complete = exhaustive && finished;
         report.ElapsedMs = clock.ElapsedMilliseconds;
         return report;
+    }
+
+    /// <summary>Probes the unreduced tree before the search; the progress reports carry the estimate from then on.</summary>
+    private static ExplorationOptions Estimate(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, ExplorationOptions options, ExplorationReport report)
+    {
+        var budget = options.TimeLimit is { } limit && limit / 10 < options.EstimateBudget ? limit / 10 : options.EstimateBudget;
+        // A hard budget here: a scenario whose one run takes longer gets no estimate rather than a late search.
+        using var probing = CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation);
+        probing.CancelAfter(budget);
+        var estimate = Estimation.SizeEstimator.Run(scenario, values, options.MaxSteps, options.Seed, options.EstimateProbes, budget, probing.Token);
+        if (estimate is null)
+        {
+            return options;
+        }
+
+        report.Estimate = estimate;
+        report.EstimateIsUpperBound = options.Reduction;
+        return options.Progress is { } progress
+            ? options with { Progress = new Estimation.EstimatingProgress(progress, estimate, options.Reduction) }
+            : options;
     }
 
     private static bool Sample(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, ExplorationOptions options, SearchTally tally, WallTimer clock)

@@ -36,6 +36,13 @@ public sealed record ExplorationOptions
     /// <value>True by default; a scenario whose end-of-run invariants read more than the output is explored without it.</value>
     public bool StateCache { get; init; } = true;
 
+    /// <summary>The exhaustive search explores only the runs with at most this many preemptions (<c>--max-preemptions</c>); null: no bound.</summary>
+    /// <value>At least 0. With a bound the search runs without the reduction and without state caching.</value>
+    public int? MaxPreemptions { get; init; }
+
+    /// <summary>Iterative preemption bounding (<c>--iterative</c>): bound 0, then 1, 2, ... (up to <see cref="MaxPreemptions"/> when given) until a bound cuts no run or the search is stopped.</summary>
+    public bool Iterative { get; init; }
+
     /// <summary>At most this many outcomes are listed (distinctOutputs always counts all).</summary>
     public int MaxOutcomes { get; init; } = 100;
 
@@ -49,11 +56,30 @@ public sealed record ExplorationOptions
     /// <summary>This process explores only this shard of the exhaustive search; null explores all of it.</summary>
     public ShardSpec? Shard { get; init; }
 
+    /// <summary>Knuth probes of the unreduced schedule tree made before an exhaustive search, for its size estimate; 0 makes none.</summary>
+    /// <value>Default 0 (no estimate); the CLI's <c>explore</c> asks for 100. A sharded search makes none (the estimate is of the whole tree).</value>
+    public int EstimateProbes { get; init; }
+
+    /// <summary>The probes stop after this long even if fewer than <see cref="EstimateProbes"/> were made.</summary>
+    /// <value>
+    /// Default 1 s; before a search with a time limit, at most a tenth of that limit. Before a search the budget also
+    /// cuts the probe under way (no estimate when not one probe finished in it); <see cref="Explorer.Estimate"/> always finishes one.
+    /// </value>
+    public TimeSpan EstimateBudget { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Told every so often how far the exploration has come.</summary>
     public IProgress<ExplorationProgress>? Progress { get; init; }
 
     /// <summary>Stops the exploration early (Ctrl-C); the partial report is still returned.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Why the preemption-bound options cannot be used as given, or null when they can.</summary>
+    public string? BoundProblem() =>
+        MaxPreemptions is < 0 ? $"--max-preemptions must be at least 0, got {MaxPreemptions}"
+        : !(MaxPreemptions is not null || Iterative) ? null
+        : Strategy != "exhaustive" ? $"{(Iterative ? "--iterative" : "--max-preemptions")} bounds the exhaustive search only, not --strategy {Strategy}"
+        : Shard is not null ? $"{(Iterative ? "--iterative" : "--max-preemptions")} cannot be combined with --shard: `merge` combines unbounded searches only"
+        : null;
 
     /// <summary>The strategies the CLI accepts.</summary>
     public static IReadOnlyList<string> KnownStrategies { get; } =
@@ -68,4 +94,11 @@ public sealed record ExplorationOptions
 /// <param name="DistinctOutputs">Distinct transcripts so far.</param>
 /// <param name="Violations">Violating runs so far.</param>
 /// <param name="Limit">The iteration cap, if any (for a progress bar).</param>
-public sealed record ExplorationProgress(long Schedules, int DistinctOutputs, long Violations, long? Limit);
+public sealed record ExplorationProgress(long Schedules, int DistinctOutputs, long Violations, long? Limit)
+{
+    /// <summary>The size estimate made before the search (<see cref="ExplorationOptions.EstimateProbes"/>), if any.</summary>
+    public Estimation.SizeEstimate? Estimate { get; init; }
+
+    /// <summary>True when the search uses the reduction: it makes at most about <see cref="Estimate"/> runs, usually far fewer.</summary>
+    public bool EstimateIsUpperBound { get; init; }
+}

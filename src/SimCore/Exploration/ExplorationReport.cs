@@ -26,8 +26,14 @@ public sealed class ExplorationReport
     /// <summary>Whether states were matched: <c>on</c>, <c>off</c>, or <c>off: </c> and why.</summary>
     public string StateCaching { get; set; } = "off";
 
-    /// <summary>True only when an exhaustive search finished.</summary>
+    /// <summary>True only when an exhaustive search finished (a bounded one: every run within <see cref="PreemptionBound"/>).</summary>
     public bool Complete { get; set; }
+
+    /// <summary>A bounded search's bound when it finished (the highest bound an iterative search finished); null when none finished or no bound was asked.</summary>
+    public int? PreemptionBound { get; set; }
+
+    /// <summary>For a bounded search: true when no run went past the bound, so the whole (unbounded) search finished; null when no bound was asked.</summary>
+    public bool? UnboundedComplete { get; set; }
 
     /// <summary>Distinct transcripts (rule 9 of docs/semantics.md), always the full count.</summary>
     public int DistinctOutputs { get; set; }
@@ -50,7 +56,13 @@ public sealed class ExplorationReport
     /// <summary>A shard's digest of every distinct transcript (sorted), so that <c>merge</c> can count the union; null otherwise.</summary>
     public IReadOnlyList<string>? OutputDigests { get; set; }
 
-    /// <summary>Wall time of the exploration.</summary>
+    /// <summary>Knuth's estimate of the unreduced schedule tree's size, made before an exhaustive search; null when none was asked for.</summary>
+    public Estimation.SizeEstimate? Estimate { get; set; }
+
+    /// <summary>True when the search used the reduction: <see cref="Estimate"/> is then about an upper bound of <see cref="Schedules"/>, not its value.</summary>
+    public bool EstimateIsUpperBound { get; set; }
+
+    /// <summary>Wall time of the exploration (without the estimate's probes, <see cref="Estimation.SizeEstimate.ElapsedMs"/>).</summary>
     public long ElapsedMs { get; set; }
 
     /// <summary>True when the result is what was expected: no violation, or the expected one for a twin.</summary>

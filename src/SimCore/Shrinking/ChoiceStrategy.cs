@@ -46,7 +46,7 @@ internal sealed class ChoiceStrategy : IScheduleStrategy
 
     public SimThread? PickThread(IReadOnlyList<SimThread> candidates)
     {
-        var preferred = _previous is not null && candidates.Contains(_previous) ? _previous : Longest(candidates);
+        var preferred = Preemption.Preferred(_previous, candidates);
         _alternatives.Clear();
         _alternatives.Add(preferred);
         _alternatives.AddRange(candidates.Where(c => c != preferred));
@@ -70,9 +70,8 @@ internal sealed class ChoiceStrategy : IScheduleStrategy
             Taken.Add(k);
         }
 
-        var canContinue = _previous is not null && candidates.Contains(_previous);
-        Points.Add((_alternatives.Count, canContinue ? ChoiceCost.Preemption : ChoiceCost.None));
-        if (canContinue && chosen != _previous)
+        Points.Add((_alternatives.Count, Preemption.CanContinue(_previous, candidates) ? ChoiceCost.Preemption : ChoiceCost.None));
+        if (Preemption.Is(_previous, candidates, chosen))
         {
             _preemptions++;
         }
@@ -110,19 +109,5 @@ internal sealed class ChoiceStrategy : IScheduleStrategy
         var k = _next < _choices.Count ? _choices[_next] : 0;
         _next++;
         return k < count ? k : 0;
-    }
-
-    private static SimThread Longest(IReadOnlyList<SimThread> candidates)
-    {
-        var best = candidates[0];
-        foreach (var c in candidates)
-        {
-            if (c.ParkStamp < best.ParkStamp)
-            {
-                best = c;
-            }
-        }
-
-        return best;
     }
 }

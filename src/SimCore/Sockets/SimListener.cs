@@ -35,7 +35,7 @@ internal sealed class SimListener(SimNetwork net, TcpAddress local, int backlog,
         var me = world.CurrentThread;
         while (true)
         {
-            await world.StepAsync(me, new Access(net.Id, AccessKind.Write, "accept"));
+            await SocketGuard.StepAsync(world, me, new Access(net.Id, AccessKind.Write, "accept"), Cooperative, () => _closed || Pending.Count > 0, $"accept {LocalAddress}");
             SocketWait w;
             using (world.Atomic())
             {

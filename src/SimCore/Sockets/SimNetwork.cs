@@ -71,7 +71,7 @@ internal sealed class SimNetwork : IStateful
         var delayed = false;
         while (true)
         {
-            await World.StepAsync(me, new Access(Id, AccessKind.Write, "connect"));
+            await SocketGuard.StepAsync(World, me, new Access(Id, AccessKind.Write, "connect"), cooperative, () => ConnectTakesEffect(port, delayed), $"connect {host}:{port} (backlog full)");
             SocketWait w;
             using (World.Atomic())
             {
@@ -121,6 +121,10 @@ internal sealed class SimNetwork : IStateful
             await w.WaitAsync();
         }
     }
+
+    /// <summary>True when a connect would not wait for a backlog slot: it connects, is refused, or may take a fault.</summary>
+    private bool ConnectTakesEffect(int port, bool delayed) =>
+        (!delayed && FaultsLeft > 0) || !_listeners.TryGetValue(port, out var l) || l.Pending.Count < Math.Max(l.Backlog, 1);
 
     void IStateful.WriteState(StateWriter state)
     {

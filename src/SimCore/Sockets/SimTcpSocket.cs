@@ -50,7 +50,7 @@ internal sealed class SimTcpSocket : TcpSocket, IStateful
         var me = world.CurrentThread;
         while (true)
         {
-            await world.StepAsync(me, new Access(Connection.Id, AccessKind.Write, "send"));
+            await StepAsync(me, "send", () => SendTakesEffect(data.Length), $"send {Describe()} (buffer full)");
             SocketWait w;
             using (world.Atomic())
             {
@@ -103,7 +103,7 @@ internal sealed class SimTcpSocket : TcpSocket, IStateful
         var me = world.CurrentThread;
         while (true)
         {
-            await world.StepAsync(me, new Access(Connection.Id, AccessKind.Write, "recv"));
+            await StepAsync(me, "recv", RecvTakesEffect, $"recv {Describe()}");
             SocketWait w;
             using (world.Atomic())
             {
@@ -193,6 +193,19 @@ internal sealed class SimTcpSocket : TcpSocket, IStateful
         Outgoing.Eof = true;
         Connection.WakeEveryone(world);
     }
+
+    /// <summary>The scheduling point of a call that may block (<see cref="SocketGuard"/>).</summary>
+    private StepGate StepAsync(SimThread me, string op, Func<bool> takesEffect, string what) =>
+        SocketGuard.StepAsync(_net.World, me, new Access(Connection.Id, AccessKind.Write, op), Cooperative, takesEffect, what);
+
+    /// <summary>True when a send of <paramref name="length"/> bytes would not block: it sends, raises, or may take a fault.</summary>
+    private bool SendTakesEffect(int length) =>
+        _closed || Connection.Reset || _writeShut || _peerGone || IsPeerClosed() || _net.FaultsLeft > 0 ||
+        length == 0 || Outgoing.Count < Outgoing.Capacity;
+
+    /// <summary>True when a recv would not block: bytes, end of stream, or an error wait for it.</summary>
+    private bool RecvTakesEffect() =>
+        _closed || Connection.Reset || _readShut || _peerGone || Incoming.Count > 0 || Incoming.Eof;
 
     private bool IsPeerClosed() => Connection.Closed[_isServer ? 0 : 1];
 

@@ -41,10 +41,22 @@ internal static class ExploreCommand
         var assembly = CommonOptions.Assembly();
         var workers = new Option<int>("--workers") { Description = "OS threads sharing one exhaustive search (the same outcomes and violations as one)", DefaultValueFactory = _ => 1, HelpName = "N" };
         var shard = new Option<string?>("--shard") { Description = "explore only shard i of n of the exhaustive search (1 <= i <= n); combine the reports with `merge`", HelpName = "i/n" };
+        var maxPreemptions = new Option<int?>("--max-preemptions")
+        {
+            Description = "exhaustive only: explore every run with at most K preemptions (a switch away from a thread that could have gone on, as `shrink` counts them); complete: true then covers those runs only. Runs without the reduction and state caching",
+            HelpName = "K",
+        };
+        var iterative = new Option<bool>("--iterative") { Description = "exhaustive only: explore with preemption bound 0, then 1, 2, ... (up to --max-preemptions if given) until a bound cuts no run or the search is stopped; reports the highest bound finished" };
         var cmd = new Command("explore", "explore the schedules of scenarios; Ctrl-C or --time-limit stops and still reports")
         {
-            scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, outcomeTraces, junit, requireComplete, noReduction, noStateCache, workers, shard, assembly,
+            scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, outcomeTraces, junit, requireComplete, noReduction, noStateCache, workers, shard, maxPreemptions, iterative, assembly,
         };
+
+        // The size estimate (issue 12, item 2) keeps to its own lines and its own file (EstimateView).
+        var estimate = EstimateView.EstimateOption();
+        var probes = EstimateView.ProbesOption();
+        cmd.Options.Add(estimate);
+        cmd.Options.Add(probes);
 
         // Census gating (issue 5) keeps to its own lines: explore's other options grow on other branches.
         var census = CensusGate.PathOption();
@@ -80,13 +92,27 @@ internal static class ExploreCommand
                 StateCache = !p.GetValue(noStateCache),
                 Workers = AtLeastOne(p.GetValue(workers)),
                 Shard = p.GetValue(shard) is { } sh ? Exploration.Parallel.ShardSpec.Parse(sh) : null,
+                MaxPreemptions = p.GetValue(maxPreemptions),
+                Iterative = p.GetValue(iterative),
             };
+            if (options.BoundProblem() is { } boundProblem)
+            {
+                throw new UsageException(boundProblem);
+            }
+
             if ((options.Workers > 1 || options.Shard is not null) && strategyName != "exhaustive")
             {
                 // Refused before any exploration starts (Explorer.Explore refuses it too, for API callers).
                 throw new UsageException($"--workers and --shard split the exhaustive search only, not --strategy {strategyName}");
             }
 
+            if (p.GetValue(estimate))
+            {
+                EstimateView.Refuse(p, [json, junit, census, shard, requireComplete, iterations, stopOnFirst, outcomeTraces, workers]);
+                return EstimateView.Run(ctx, runs, EstimateView.Options(options, p.GetValue(probes), p.GetValue(timeLimit) is not null));
+            }
+
+            options = options with { EstimateProbes = EstimateView.ProbesBeforeSearch(strategyName, p.GetValue(probes)) };
             var mustComplete = p.GetValue(requireComplete);
             if (mustComplete && strategyName != "exhaustive")
             {

@@ -35,6 +35,11 @@ internal static class ExploreSummary
         return cancelled ? "Ctrl-C" : options.TimeLimit is not null ? "--time-limit" : "the search's own bound";
     }
 
+    /// <summary>For a preemption-bounded search, <c> preemptionBound=K</c> (or <c>=none</c> when no bound finished) and whether no run was cut; empty otherwise.</summary>
+    public static string BoundSuffix(ExplorationReport r) => r.UnboundedComplete is { } whole
+        ? string.Create(CultureInfo.InvariantCulture, $" preemptionBound={(r.PreemptionBound is { } k ? k.ToString(CultureInfo.InvariantCulture) : "none")} unboundedComplete={(whole ? "true" : "false")}")
+        : "";
+
     /// <summary>The closing line, e.g. <c>31 scenarios, 31 as expected</c>, then what was not as expected and what was cut short.</summary>
     public static string Line(IReadOnlyList<ExplorationReport> reports, ExplorationOptions options, bool cancelled)
     {
@@ -59,6 +64,12 @@ internal static class ExploreSummary
         else if (reports.Count > 0 && reports.All(r => r.Complete))
         {
             text += "; every search complete";
+            var bounded = reports.Where(r => r.UnboundedComplete == false).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Scenario} <= {r.PreemptionBound}")).ToList();
+            if (bounded.Count > 0)
+            {
+                // A bounded search's completeness covers its bound only: the line must not read as a proof.
+                text += $", within a preemption bound only: {string.Join(", ", bounded)}";
+            }
         }
 
         return text;

@@ -25,7 +25,7 @@ internal sealed class ExploreView(CliContext ctx, ExplorationOptions options)
             var r = Explorer.Explore(info, values, options);
             reports.Add(r);
             ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Scenario}: strategy={r.Strategy} schedules={r.Schedules} complete={Bool(r.Complete)} distinctOutputs={r.DistinctOutputs} violations={r.Violations.Count} expected={Expected(r)} elapsedMs={r.ElapsedMs}"));
+                $"{r.Scenario}: strategy={r.Strategy} schedules={r.Schedules} complete={Bool(r.Complete)}{ExploreSummary.BoundSuffix(r)} distinctOutputs={r.DistinctOutputs} violations={r.Violations.Count} expected={Expected(r)} elapsedMs={r.ElapsedMs}{Estimated(r)}"));
             foreach (var v in r.Violations)
             {
                 ctx.Out.WriteLine($"  violation {v.Invariant} (x{v.Count}): {OneLine(v.Message)}{TraceSuffix(v.Trace)}");
@@ -63,12 +63,27 @@ internal sealed class ExploreView(CliContext ctx, ExplorationOptions options)
                     task.IsIndeterminate = options.Iterations is null && seconds is null;
                     var sink = new ProgressSink(p =>
                     {
-                        task.Description = $"{Markup.Escape(info.Name)} [grey]{p.Schedules} runs, {p.DistinctOutputs} outputs, {p.Violations} bad[/]";
+                        var searching = (task.ElapsedTime ?? TimeSpan.Zero) - TimeSpan.FromMilliseconds(p.Estimate?.ElapsedMs ?? 0);
+                        task.Description = Describe(info.Name, p, EstimateView.Progress(p, searching));
+                        if (task.IsIndeterminate && p.Estimate is { } e && !p.EstimateIsUpperBound)
+                        {
+                            // Without the reduction the search runs the very tree estimated: the bar can measure runs against it.
+                            task.IsIndeterminate = false;
+                            task.MaxValue = Math.Max(1, e.Schedules);
+                        }
+
                         task.Value = p.Limit is not null ? p.Schedules
                             : seconds is { } limit ? Math.Min(limit, task.ElapsedTime?.TotalSeconds ?? 0)
-                            : 0;
+                            : task.IsIndeterminate ? 0
+                            : Math.Min(p.Schedules, task.MaxValue);
                     });
                     var r = Explorer.Explore(info, values, options with { Progress = sink });
+                    if (r.Estimate is { } estimate)
+                    {
+                        // Finished or stopped: no time left to show, only how the count compares with the estimate.
+                        task.Description = Describe(info.Name, new ExplorationProgress(r.Schedules, r.DistinctOutputs, r.Violations.Sum(v => v.Count), null), $" (estimated {(r.EstimateIsUpperBound ? "<=" : "")}~{EstimateView.Count(estimate.Schedules)})");
+                    }
+
                     task.IsIndeterminate = false;
                     task.Value = task.MaxValue;
                     task.StopTask();
@@ -92,6 +107,9 @@ internal sealed class ExploreView(CliContext ctx, ExplorationOptions options)
         return reports;
     }
 
+    private static string Describe(string scenario, ExplorationProgress p, string estimate) =>
+        $"{Markup.Escape(scenario)} [grey]{p.Schedules} runs{Markup.Escape(estimate)}, {p.DistinctOutputs} outputs, {p.Violations} bad[/]";
+
     private static Table Summary(List<ExplorationReport> reports)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumns(
@@ -110,7 +128,7 @@ internal sealed class ExploreView(CliContext ctx, ExplorationOptions options)
                 Markup.Escape(r.Scenario),
                 Markup.Escape(r.Strategy),
                 r.Schedules.ToString(CultureInfo.InvariantCulture),
-                Bool(r.Complete),
+                Bool(r.Complete) + Markup.Escape(ExploreSummary.BoundSuffix(r)),
                 r.DistinctOutputs.ToString(CultureInfo.InvariantCulture),
                 r.Violations.Count == 0 ? "0" : $"[red]{r.Violations.Sum(v => v.Count)}[/]",
                 expected,
@@ -119,6 +137,9 @@ internal sealed class ExploreView(CliContext ctx, ExplorationOptions options)
 
         return table;
     }
+
+    private static string Estimated(ExplorationReport r) =>
+        r.Estimate is { } e ? $" estimatedSchedules={EstimateView.Count(e.Schedules)} estimateIsUpperBound={Bool(r.EstimateIsUpperBound)}" : "";
 
     private static string Expected(ExplorationReport r) => r.AsExpected ? "yes" : "NO";
 

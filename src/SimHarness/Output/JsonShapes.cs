@@ -60,14 +60,21 @@ internal static class JsonShapes
             ["transitions"] = r.Transitions,
             ["stateCaching"] = r.StateCaching,
             ["complete"] = r.Complete,
-            ["distinctOutputs"] = r.DistinctOutputs,
-            ["outcomes"] = new JsonArray(r.Outcomes.Select(x => (JsonNode?)new JsonObject
-            {
-                ["output"] = new JsonArray(x.Output.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
-                ["count"] = x.Count,
-                ["trace"] = TracePath(x.Trace),
-            }).ToArray()),
         };
+        if (r.UnboundedComplete is { } whole)
+        {
+            // Only a preemption-bounded search states its bound.
+            o["preemptionBound"] = r.PreemptionBound;
+            o["unboundedComplete"] = whole;
+        }
+
+        o["distinctOutputs"] = r.DistinctOutputs;
+        o["outcomes"] = new JsonArray(r.Outcomes.Select(x => (JsonNode?)new JsonObject
+        {
+            ["output"] = new JsonArray(x.Output.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
+            ["count"] = x.Count,
+            ["trace"] = TracePath(x.Trace),
+        }).ToArray());
         if (r.OutcomesTruncated)
         {
             o["outcomesTruncated"] = true;
@@ -82,6 +89,17 @@ internal static class JsonShapes
         }).ToArray());
         o["asExpected"] = ExploreSummary.AsExpected(r);
         o["elapsedMs"] = r.ElapsedMs;
+        if (r.Estimate is { } e)
+        {
+            // Knuth's estimate of the unreduced tree, made before the search (EstimateView, README "Size estimate").
+            o["estimatedSchedules"] = Math.Round(e.Schedules);
+            o["estimatedSchedulesLow"] = Math.Round(e.Low);
+            o["estimatedSchedulesHigh"] = Math.Round(e.High);
+            o["estimateIsUpperBound"] = r.EstimateIsUpperBound;
+            o["estimateProbes"] = e.Probes;
+            o["estimateMsPerRun"] = Math.Round(e.MillisecondsPerRun, 4);
+            o["estimateMs"] = e.ElapsedMs;
+        }
         if (r.Shard is { } shard)
         {
             // Only a shard's report carries what `merge` needs to rebuild the whole one.

@@ -2,7 +2,8 @@ namespace SimHarness.Tests.Cli;
 
 public class CliUsageErrorTests
 {
-    private static void AssertOneLineError(CliInvocation sut, string mustMention)
+    /// <summary>Exit code 1, one line on stderr that mentions <paramref name="mustMention"/>, no stack trace.</summary>
+    internal static void AssertOneLineError(CliInvocation sut, string mustMention)
     {
         Assert.Multiple(() =>
         {

@@ -61,6 +61,8 @@ internal static class SmallParams
         ["ZooRecvAsMessageFixed"] = "messages=1",
         ["ZooResetKillsServer"] = "",
         ["ZooResetKillsServerFixed"] = "",
+        ["ZooTornSnapshot"] = "stages=2;work=0",
+        ["ZooTornSnapshotFixed"] = "stages=2;work=0",
         ["ZooTimeoutRace"] = "",
         ["ZooTimeoutRaceFixed"] = "",
     };

@@ -145,16 +145,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
 
             node = DporNode.ForThreads(candidates, sleep, _disabled.ToArray());
             node.State = state;
-            SimThread? first = null;
-            foreach (var c in candidates)
-            {
-                // The first run of every subtree takes the canonical schedule where the sleep set allows.
-                if (!sleep.ContainsKey(c.Id) && (first is null || c.ParkStamp < first.ParkStamp))
-                {
-                    first = c;
-                }
-            }
-
+            var first = FirstChoice(candidates, sleep);
             if (first is null)
             {
                 return null;
@@ -169,7 +160,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
             }
             else
             {
-                node.Backtrack.UnionWith(node.EnabledIds);
+                BacktrackAll(node, candidates);
             }
 
             _stack.Add(node);
@@ -182,7 +173,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         {
             if (c.Id == node.Chosen)
             {
-                return c;
+                return CountChoice(candidates, c) ? c : null;
             }
         }
 
@@ -311,6 +302,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
     private void ResetRun()
     {
         _depth = 0;
+        ResetBounding();
         _pendingReversedAt = -1;
         _lastThreadNode = null;
         _events.Clear();

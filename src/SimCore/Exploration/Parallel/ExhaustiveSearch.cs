@@ -13,7 +13,7 @@ namespace SimHarness.Exploration.Parallel;
 /// Each run has its own world, synchronization context and strategy on its worker's thread; the
 /// only state shared between workers is the tally (locked) and the counters (interlocked).
 /// </remarks>
-internal sealed class ExhaustiveSearch
+internal sealed partial class ExhaustiveSearch
 {
     private const long PositionsPerPart = 1L << 40;
 
@@ -33,8 +33,9 @@ internal sealed class ExhaustiveSearch
     private volatile bool _stop;
     private ExceptionDispatchInfo? _failure;
 
-    private ExhaustiveSearch(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, ExplorationOptions options, SearchTally tally, WallTimer clock)
+    private ExhaustiveSearch(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, ExplorationOptions options, SearchTally tally, WallTimer clock, Bound? bound = null)
     {
+        _bound = bound;
         _scenario = scenario;
         _values = values;
         _options = options;
@@ -56,6 +57,11 @@ internal sealed class ExhaustiveSearch
     /// <summary>Explores this shard's part of the tree and fills the report's search figures; true when it was explored to the end.</summary>
     public static bool Run(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, ExplorationOptions options, SearchTally tally, WallTimer clock, ExplorationReport report)
     {
+        if (options.MaxPreemptions is not null || options.Iterative)
+        {
+            return RunBounded(scenario, values, options, tally, clock, report);
+        }
+
         var search = new ExhaustiveSearch(scenario, values, options, tally, clock);
         var finished = search.Run();
         report.Transitions = search.Transitions;
@@ -141,7 +147,7 @@ internal sealed class ExhaustiveSearch
     private bool ExplorePart(int index, IReadOnlyList<FrontierStep> prefix)
     {
         var cache = _caching ? new StateCache() : null;
-        var dpor = new DporStrategy(_options.Reduction, prefix.Select(s => s.ToNode()).ToList(), cache);
+        var dpor = new DporStrategy(_options.Reduction, prefix.Select(s => s.ToNode()).ToList(), cache) { PreemptionBound = _bound?.Preemptions };
         try
         {
             return ExplorePart(index, dpor);
@@ -154,6 +160,7 @@ internal sealed class ExhaustiveSearch
                 States += cache?.States ?? 0;
                 Undigested += cache?.Undigested ?? 0;
                 GaveUp |= cache?.GaveUp ?? false;
+                BoundCut |= dpor.BoundCut;
             }
         }
     }
@@ -177,7 +184,7 @@ internal sealed class ExhaustiveSearch
             }
 
             var total = _tally.CountSchedule();
-            if (!run.Pruned && _tally.Add(run, position++) && _options.StopOnFirst)
+            if (!run.Pruned && IsNew(dpor) && _tally.Add(run, position++) && _options.StopOnFirst)
             {
                 return false;
             }

@@ -97,9 +97,7 @@ public class DigestBreakerTests
 
         public override async Task RunAsync(ISim sim)
         {
-            var listener = await sim.ListenAsync(7000, 1);
-            var client = await sim.ConnectAsync("127.0.0.1", 7000);
-            var (server, _) = await listener.AcceptAsync();
+            var (client, server) = await SimHarness.Tests.Sockets.SocketGuardReductionTests.ConnectedPairAsync(sim);
             await RunAllAsync(sim, () => client.SendAllAsync("x"u8.ToArray()), () => client.SendAllAsync("y"u8.ToArray()));
             var got = new List<byte>();
             while (got.Count < 2)
