@@ -17,6 +17,45 @@ internal sealed class StepGuard(Func<bool> canStep, long deadlineMicros, string 
 
     public string What { get; } = what;
 
+    private World? _world;
+    private int _objectId = -1;
+    private long _disabledAt = -1;
+
+    /// <summary>Ties the guard to the world and the object its step declares, whose version tells when to test it again.</summary>
+    internal StepGuard Attach(World world, int objectId)
+    {
+        _world = world;
+        _objectId = objectId;
+        _disabledAt = -1;
+        return this;
+    }
+
     /// <summary>True when the step would take effect, or its deadline has passed.</summary>
-    public bool IsEnabled(long nowMicros) => (DeadlineMicros >= 0 && nowMicros >= DeadlineMicros) || canStep();
+    /// <remarks>A test that found the step disabled is not repeated until a step touched the declared object (<see cref="World.GuardVersion"/>).</remarks>
+    public bool IsEnabled(long nowMicros)
+    {
+        if (DeadlineMicros >= 0 && nowMicros >= DeadlineMicros)
+        {
+            return true;
+        }
+
+        if (_world is null || _objectId < 0)
+        {
+            return canStep();
+        }
+
+        var version = _world.GuardVersion(_objectId);
+        if (version == _disabledAt)
+        {
+            return false;
+        }
+
+        if (canStep())
+        {
+            return true;
+        }
+
+        _disabledAt = version;
+        return false;
+    }
 }

@@ -163,7 +163,7 @@ internal sealed partial class World : ISim
     /// <summary>The scheduling point before a step that may block: the built-in scheduler offers the thread only once <paramref name="guard"/> is enabled.</summary>
     internal StepGate StepAsync(SimThread thread, Access access, StepGuard guard)
     {
-        thread.Guard = _runtime.HonoursGuards ? guard : null;
+        thread.Guard = _runtime.HonoursGuards ? guard.Attach(this, access.ObjectId) : null;
         return StepAsync(thread, access);
     }
 
@@ -180,6 +180,7 @@ internal sealed partial class World : ISim
         // The real backend runs threads in parallel: count under the world's lock.
         using (Atomic())
         {
+            BumpGuardVersion(thread.Pending.ObjectId);
             if (++Steps > MaxSteps)
             {
                 // The message names no thread: which one was about to step when the bound hit depends

@@ -80,6 +80,9 @@ internal sealed class SimListener(SimNetwork net, TcpAddress local, int backlog,
             s.Connection.WakeEveryone(world);
         }
 
+        // The connections' own objects changed under a step that declares the port table.
+        world.InvalidateGuards();
+
         Pending.Clear();
         SimPipe.WakeList(world, Accepters);
         SimPipe.WakeList(world, Connecters);

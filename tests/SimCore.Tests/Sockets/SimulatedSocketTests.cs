@@ -38,6 +38,37 @@ public class SimulatedSocketTests
     }
 
     [Test]
+    public void Recv_OnAConnectionLeftInTheBacklog_RaisesResetWhenTheListenerCloses()
+    {
+        // The reader waits at its gate, disabled, before the close: the close declares the port table,
+        // not the connection, so the reader's cached guard test must be dropped (World.InvalidateGuards).
+        string? error = null;
+        var r = Run(async sim =>
+        {
+            var l = await sim.ListenAsync(80, 5);
+            var c = await sim.ConnectAsync("127.0.0.1", 80);
+            var reader = await sim.CreateThreadAsync(async () =>
+            {
+                try
+                {
+                    await c.RecvAsync(10);
+                }
+                catch (ConnectionResetException e)
+                {
+                    error = e.Message;
+                }
+            }, "reader");
+            await reader.StartAsync();
+            await sim.SleepAsync(1);
+            await l.CloseAsync();
+            await reader.JoinAsync();
+        });
+
+        Assert.That(r.Violations, Is.Empty);
+        Assert.That(error, Is.EqualTo("[Errno 104] Connection reset by peer"));
+    }
+
+    [Test]
     public void Recv_AfterPeerShutdownWrite_ReturnsBytesThenEndOfStream()
     {
         var got = new List<string>();
