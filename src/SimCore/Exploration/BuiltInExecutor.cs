@@ -49,8 +49,11 @@ internal static class BuiltInExecutor
 
             candidates.Clear();
             disabled.Clear();
-            foreach (var t in runtime.Parked)
+            // By index: a foreach over the IReadOnlyList would box its enumerator on every step.
+            var parked = runtime.Parked;
+            for (var i = 0; i < parked.Count; i++)
             {
+                var t = parked[i];
                 (t.Guard is null || t.Guard.IsEnabled(world.NowMicros) ? candidates : disabled).Add(t);
             }
 
@@ -98,11 +101,12 @@ internal static class BuiltInExecutor
             strategy.OnRunEnded(runtime.Parked, world.CutShortByStep);
         }
 
-        var record = world.ToRecord();
+        // Nothing touches this world again: its lists become the record's without a copy.
+        var record = world.HandOverRecord();
         if (!pruned)
         {
             var violations = InvariantChecker.Check(scenario, record, world.Monitors);
-            if (!ReferenceEquals(violations, record.Violations))
+            if (!ReferenceEquals(violations, record.Violations) && (violations.Count > 0 || record.Violations.Count > 0))
             {
                 record = record.WithViolations(violations);
             }
