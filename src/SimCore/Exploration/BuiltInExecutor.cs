@@ -5,6 +5,17 @@ namespace SimHarness.Exploration;
 /// <summary>Runs a scenario once on the built-in scheduler, every decision taken by a strategy.</summary>
 internal static class BuiltInExecutor
 {
+    // The runs of one search are alike in length: each run's lists start at the size of the
+    // previous run's on this OS thread (each worker drives its own runs), instead of growing from
+    // empty by doubling. Capped so that one long run does not make every later one large.
+    private const int MaxSizeHint = 4096;
+
+    [ThreadStatic]
+    private static int t_eventsHint;
+
+    [ThreadStatic]
+    private static int t_decisionsHint;
+
     /// <summary>Runs once; a cancelled <paramref name="stop"/> abandons the run at its next step (reported as pruned).</summary>
     public static RunResult Run(Scenario scenario, IScheduleStrategy strategy, long? maxSteps = null, CancellationToken stop = default)
     {
@@ -23,20 +34,20 @@ internal static class BuiltInExecutor
 
     private static RunResult RunOn(SimSynchronizationContext context, Scenario scenario, IScheduleStrategy strategy, long maxSteps, CancellationToken stop)
     {
-        var decisions = new List<Decision>();
+        var decisions = new List<Decision>(t_decisionsHint);
         var runtime = new BuiltInRuntime(context, (count, what) =>
         {
             var v = strategy.PickValue(count, what);
             decisions.Add(new Decision(DecisionKind.Value, v));
             return v;
         });
-        var world = new World(runtime, maxSteps) { TrackWakes = true, TrackState = strategy.TracksState };
+        var world = new World(runtime, maxSteps) { TrackWakes = true, TrackState = strategy.TracksState, ExpectedEvents = t_eventsHint };
         world.AttachMonitors(scenario.Monitors);
         world.StartMain(() => scenario.RunAsync(world));
         context.RunUntilIdle();
         ThrowIfEscaped(context, runtime);
-        var candidates = new List<SimThread>();
-        var disabled = new List<SimThread>();
+        var candidates = new ThreadList();
+        var disabled = new ThreadList();
         var pruned = false;
         while (!world.Ended)
         {
@@ -112,6 +123,8 @@ internal static class BuiltInExecutor
             }
         }
 
+        t_eventsHint = Math.Min(record.Events.Count, MaxSizeHint);
+        t_decisionsHint = Math.Min(decisions.Count, MaxSizeHint);
         return new RunResult(record, decisions, pruned);
     }
 

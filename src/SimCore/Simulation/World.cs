@@ -56,7 +56,13 @@ internal sealed partial class World : ISim
 
     /// <summary>Threads woken by the step in progress (set, finish...): wake edges for happens-before.</summary>
     /// <remarks>Kept only when <see cref="TrackWakes"/> is set: the built-in scheduler clears it every step.</remarks>
-    internal List<SimThread> WokenByStep { get; } = [];
+    internal ThreadList WokenByStep { get; } = new();
+
+    /// <summary>Room for this many log entries from the start (the built-in explorer passes the size of its previous run).</summary>
+    internal int ExpectedEvents
+    {
+        init => _events.Capacity = value;
+    }
 
     /// <summary>Whether to keep <see cref="WokenByStep"/> (only the built-in scheduler reads it).</summary>
     internal bool TrackWakes { get; init; }
