@@ -34,10 +34,14 @@ public class ExplorerThroughput
     [Benchmark(OperationsPerInvoke = 5184)]
     public long BuiltInExhaustive() => Explore("exhaustive", null);
 
+    /// <summary>The same search without state caching: the cost of the runs alone (issue 12, item 3).</summary>
+    [Benchmark(OperationsPerInvoke = 5184)]
+    public long BuiltInExhaustiveNoStateCache() => Explore("exhaustive", null, stateCache: false);
+
     /// <summary>100 iterations of Coyote's random strategy in-process.</summary>
     [Benchmark(OperationsPerInvoke = 100, Baseline = true)]
     public long CoyoteRandom() => Explore("coyote-random", 100);
 
-    private long Explore(string strategy, long? iterations) =>
-        Explorer.Explore(_info, _values, new ExplorationOptions { Strategy = strategy, Iterations = iterations, TracesDirectory = null, Seed = 1 }).Schedules;
+    private long Explore(string strategy, long? iterations, bool stateCache = true) =>
+        Explorer.Explore(_info, _values, new ExplorationOptions { Strategy = strategy, Iterations = iterations, TracesDirectory = null, Seed = 1, StateCache = stateCache }).Schedules;
 }

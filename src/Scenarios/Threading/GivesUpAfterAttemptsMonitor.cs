@@ -34,7 +34,7 @@ internal sealed class GivesUpAfterAttemptsMonitor(int attempts, string tooMany) 
                 return $"{e.Thread} gave up although its last wait did not time out";
             }
         }
-        else if (e.Op == "print" && e.Text!.StartsWith(e.Thread + " 尝试第", StringComparison.Ordinal))
+        else if (e.Op == "print" && IsAttemptLine(e.Text!, e.Thread))
         {
             _threads[e.Thread] = seen with { Attempts = seen.Attempts + 1 };
         }
@@ -51,4 +51,8 @@ internal sealed class GivesUpAfterAttemptsMonitor(int attempts, string tooMany) 
             state.Add(thread).Add(seen.Attempts).Add(seen.TimedOut);
         }
     }
+
+    // The line starts with "<thread> 尝试第": checked in place, since every print of every run comes here.
+    private static bool IsAttemptLine(string text, string thread) =>
+        text.StartsWith(thread, StringComparison.Ordinal) && text.AsSpan(thread.Length).StartsWith(" 尝试第", StringComparison.Ordinal);
 }

@@ -24,6 +24,9 @@ public sealed class Event : IStateful
         world.Track(this);
     }
 
+    // What a blocked waiter waits on (the deadlock report), formatted once: the name never changes.
+    private string? _waitWhat;
+
     /// <summary>The event's name in traces (<c>event#2</c>).</summary>
     public string Name => _world.ObjectName(_id);
 
@@ -87,7 +90,7 @@ public sealed class Event : IStateful
             var micros = timeoutSeconds is { } s ? World.ToMicros(s, nameof(timeoutSeconds)) : -1;
             _world.Record(me, "wait", _id, "blocked", null);
             _waiters.RemoveAll(x => x.Done);
-            w = _world.Block(me, _id, $"wait {Name}", micros);
+            w = _world.Block(me, _id, _waitWhat ??= $"wait {Name}", micros);
             _waiters.Add(w);
         }
 

@@ -5,6 +5,17 @@ namespace SimHarness.Exploration;
 /// <summary>Runs a scenario once on the built-in scheduler, every decision taken by a strategy.</summary>
 internal static class BuiltInExecutor
 {
+    // The runs of one search are alike in length: each run's lists start at the size of the
+    // previous run's on this OS thread (each worker drives its own runs), instead of growing from
+    // empty by doubling. Capped so that one long run does not make every later one large.
+    private const int MaxSizeHint = 4096;
+
+    [ThreadStatic]
+    private static int t_eventsHint;
+
+    [ThreadStatic]
+    private static int t_decisionsHint;
+
     /// <summary>Runs once; a cancelled <paramref name="stop"/> abandons the run at its next step (reported as pruned).</summary>
     public static RunResult Run(Scenario scenario, IScheduleStrategy strategy, long? maxSteps = null, CancellationToken stop = default)
     {
@@ -23,20 +34,20 @@ internal static class BuiltInExecutor
 
     private static RunResult RunOn(SimSynchronizationContext context, Scenario scenario, IScheduleStrategy strategy, long maxSteps, CancellationToken stop)
     {
-        var decisions = new List<Decision>();
+        var decisions = new List<Decision>(t_decisionsHint);
         var runtime = new BuiltInRuntime(context, (count, what) =>
         {
             var v = strategy.PickValue(count, what);
             decisions.Add(new Decision(DecisionKind.Value, v));
             return v;
         });
-        var world = new World(runtime, maxSteps) { TrackWakes = true, TrackState = strategy.TracksState };
+        var world = new World(runtime, maxSteps) { TrackWakes = true, TrackState = strategy.TracksState, ExpectedEvents = t_eventsHint };
         world.AttachMonitors(scenario.Monitors);
         world.StartMain(() => scenario.RunAsync(world));
         context.RunUntilIdle();
         ThrowIfEscaped(context, runtime);
-        var candidates = new List<SimThread>();
-        var disabled = new List<SimThread>();
+        var candidates = new ThreadList();
+        var disabled = new ThreadList();
         var pruned = false;
         while (!world.Ended)
         {
@@ -49,8 +60,11 @@ internal static class BuiltInExecutor
 
             candidates.Clear();
             disabled.Clear();
-            foreach (var t in runtime.Parked)
+            // By index: a foreach over the IReadOnlyList would box its enumerator on every step.
+            var parked = runtime.Parked;
+            for (var i = 0; i < parked.Count; i++)
             {
+                var t = parked[i];
                 (t.Guard is null || t.Guard.IsEnabled(world.NowMicros) ? candidates : disabled).Add(t);
             }
 
@@ -98,16 +112,19 @@ internal static class BuiltInExecutor
             strategy.OnRunEnded(runtime.Parked, world.CutShortByStep);
         }
 
-        var record = world.ToRecord();
+        // Nothing touches this world again: its lists become the record's without a copy.
+        var record = world.HandOverRecord();
         if (!pruned)
         {
             var violations = InvariantChecker.Check(scenario, record, world.Monitors);
-            if (!ReferenceEquals(violations, record.Violations))
+            if (!ReferenceEquals(violations, record.Violations) && (violations.Count > 0 || record.Violations.Count > 0))
             {
                 record = record.WithViolations(violations);
             }
         }
 
+        t_eventsHint = Math.Min(record.Events.Count, MaxSizeHint);
+        t_decisionsHint = Math.Min(decisions.Count, MaxSizeHint);
         return new RunResult(record, decisions, pruned);
     }
 

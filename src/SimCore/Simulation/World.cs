@@ -56,7 +56,13 @@ internal sealed partial class World : ISim
 
     /// <summary>Threads woken by the step in progress (set, finish...): wake edges for happens-before.</summary>
     /// <remarks>Kept only when <see cref="TrackWakes"/> is set: the built-in scheduler clears it every step.</remarks>
-    internal List<SimThread> WokenByStep { get; } = [];
+    internal ThreadList WokenByStep { get; } = new();
+
+    /// <summary>Room for this many log entries from the start (the built-in explorer passes the size of its previous run).</summary>
+    internal int ExpectedEvents
+    {
+        init => _events.Capacity = value;
+    }
 
     /// <summary>Whether to keep <see cref="WokenByStep"/> (only the built-in scheduler reads it).</summary>
     internal bool TrackWakes { get; init; }
@@ -147,7 +153,8 @@ internal sealed partial class World : ISim
         return id;
     }
 
-    internal string ObjectName(int id) => id < 0 ? "" : _objectNames.GetValueOrDefault(id, $"#{id}");
+    // TryGetValue, not GetValueOrDefault(id, $"#{id}"): the fallback would be formatted on every step.
+    internal string ObjectName(int id) => id < 0 ? "" : _objectNames.TryGetValue(id, out var name) ? name : $"#{id}";
 
     internal AtomicScope Atomic() => _runtime.EnterAtomic();
 
@@ -242,7 +249,25 @@ internal sealed partial class World : ISim
 
     /// <summary>Builds the run's record once it has ended (or been abandoned).</summary>
     internal RunRecord ToRecord() =>
-        new(_output.ToArray(), _events.ToArray(), _violations.ToArray(), Completed, Steps, _threads.Select(t => t.Name).ToArray(), _runtime.IsVirtual);
+        new(_output.ToArray(), _events.ToArray(), _violations.ToArray(), Completed, Steps, ThreadNames(), _runtime.IsVirtual);
+
+    /// <summary>
+    /// Builds the run's record from the world's own lists, without copying them: only for a world
+    /// that nothing touches again (the built-in executor's, once its run is over).
+    /// </summary>
+    internal RunRecord HandOverRecord() =>
+        new(_output, _events, _violations, Completed, Steps, ThreadNames(), _runtime.IsVirtual);
+
+    private string[] ThreadNames()
+    {
+        var names = new string[_threads.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = _threads[i].Name;
+        }
+
+        return names;
+    }
 
     /// <summary>A sleep's or wait's length in microseconds, refused as CPython's <c>time.sleep</c> refuses it.</summary>
     /// <exception cref="Threading.ValueError">A negative length (<c>sleep length must be non-negative</c>).</exception>
@@ -260,7 +285,7 @@ internal sealed partial class World : ISim
         return micros;
     }
 
-    internal static string FormatSeconds(long micros) => (micros / 1_000_000m).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string FormatSeconds(long micros) => SecondsText.Format(micros);
 
     private void EndRun(bool completed)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SimHarness.Exploration.Parallel;
 
 /// <summary>
@@ -10,7 +12,10 @@ internal sealed class RankedTally<TKey>(IComparer<TKey> comparer, int limit)
     where TKey : notnull
 {
     private readonly Dictionary<TKey, long> _counts = [];
-    private readonly SortedDictionary<TKey, (long Position, RunResult Run)> _listed = new(comparer);
+
+    // A sorted list, not a sorted dictionary: the largest listed key, compared with every new key
+    // once the list is full, is then its last element instead of a walk through the tree.
+    private readonly SortedList<TKey, (long Position, RunResult Run)> _listed = new(comparer);
 
     /// <summary>Distinct keys so far.</summary>
     public int Distinct => _counts.Count;
@@ -21,9 +26,10 @@ internal sealed class RankedTally<TKey>(IComparer<TKey> comparer, int limit)
     /// <summary>Adds one run with this key at this position of the search.</summary>
     public void Add(TKey key, long position, RunResult run)
     {
-        if (_counts.TryGetValue(key, out var count))
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, key, out var seen);
+        count++;
+        if (seen)
         {
-            _counts[key] = count + 1;
             if (_listed.TryGetValue(key, out var kept) && position < kept.Position)
             {
                 _listed[key] = (position, run);
@@ -32,14 +38,13 @@ internal sealed class RankedTally<TKey>(IComparer<TKey> comparer, int limit)
             return;
         }
 
-        _counts[key] = 1;
         if (_listed.Count < limit)
         {
             _listed[key] = (position, run);
         }
-        else if (comparer.Compare(key, _listed.Keys.Last()) < 0)
+        else if (limit > 0 && comparer.Compare(key, _listed.Keys[^1]) < 0)
         {
-            _listed.Remove(_listed.Keys.Last());
+            _listed.RemoveAt(_listed.Count - 1);
             _listed[key] = (position, run);
         }
     }

@@ -1,0 +1,87 @@
+using System.Collections;
+
+namespace SimHarness.Simulation;
+
+/// <summary>
+/// A list of threads that the built-in scheduler refills every step (the candidates, the disabled,
+/// the threads a step woke) and hands to the strategy as a read-only list.
+/// </summary>
+/// <remarks>
+/// A strategy walks these lists with <c>foreach</c> through the interface, which boxes a
+/// <see cref="List{T}"/>'s enumerator on every walk: several objects per step of every run.
+/// This list hands out one enumerator again and again (a new one only while it is in use, for a
+/// nested walk), and being an <see cref="IList{T}"/> it lets LINQ size its results up front.
+/// Read-only through the interfaces; only the scheduler adds and clears.
+/// </remarks>
+internal sealed class ThreadList : IList<SimThread>, IReadOnlyList<SimThread>
+{
+    private SimThread[] _items = new SimThread[4];
+    private int _count;
+    private Enumerator? _spare;
+
+    public int Count => _count;
+
+    public bool IsReadOnly => true;
+
+    public SimThread this[int index]
+    {
+        get => (uint)index < (uint)_count ? _items[index] : throw new ArgumentOutOfRangeException(nameof(index));
+        set => throw new NotSupportedException();
+    }
+
+    /// <summary>Appends a thread.</summary>
+    public void Add(SimThread item)
+    {
+        if (_count == _items.Length)
+        {
+            Array.Resize(ref _items, _count * 2);
+        }
+
+        _items[_count++] = item;
+    }
+
+    /// <summary>Empties the list (dropping its references, so that a finished run's threads are not kept).</summary>
+    public void Clear()
+    {
+        Array.Clear(_items, 0, _count);
+        _count = 0;
+    }
+
+    public bool Contains(SimThread item) => IndexOf(item) >= 0;
+
+    public int IndexOf(SimThread item) => Array.IndexOf(_items, item, 0, _count);
+
+    public void CopyTo(SimThread[] array, int arrayIndex) => Array.Copy(_items, 0, array, arrayIndex, _count);
+
+    public IEnumerator<SimThread> GetEnumerator()
+    {
+        var e = _spare ?? new Enumerator(this);
+        _spare = null;
+        e.Reset();
+        return e;
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    void IList<SimThread>.Insert(int index, SimThread item) => throw new NotSupportedException();
+
+    void IList<SimThread>.RemoveAt(int index) => throw new NotSupportedException();
+
+    bool ICollection<SimThread>.Remove(SimThread item) => throw new NotSupportedException();
+
+    private sealed class Enumerator(ThreadList owner) : IEnumerator<SimThread>
+    {
+        private int _index = -1;
+
+        public SimThread Current => owner._items[_index];
+
+        object IEnumerator.Current => Current;
+
+        public bool MoveNext() => ++_index < owner._count;
+
+        public void Reset() => _index = -1;
+
+        // Back to the list for the next walk.
+        public void Dispose() => owner._spare = this;
+    }
+}

@@ -1,0 +1,102 @@
+using SimHarness.Simulation;
+
+namespace SimHarness.Tests.Speed;
+
+/// <summary>The per-step thread lists of the built-in scheduler: read like any list, one enumerator reused.</summary>
+public class ThreadListTests
+{
+    private static ThreadList Of(params SimThread[] threads)
+    {
+        var sut = new ThreadList();
+        foreach (var t in threads)
+        {
+            sut.Add(t);
+        }
+
+        return sut;
+    }
+
+    [Test]
+    public void Foreach_NestedWalks_EachSeesEveryThreadInOrder()
+    {
+        SimThread a = new(), b = new(), c = new();
+        var sut = Of(a, b, c);
+        var pairs = new List<(SimThread, SimThread)>();
+
+        foreach (var x in (IReadOnlyList<SimThread>)sut)
+        {
+            foreach (var y in (IReadOnlyList<SimThread>)sut)
+            {
+                pairs.Add((x, y));
+            }
+        }
+
+        var expected = new[] { a, b, c }.SelectMany(x => new[] { a, b, c }.Select(y => (x, y)));
+        Assert.That(pairs, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void GetEnumerator_AfterAWalkEnded_HandsOutTheSameEnumeratorRestarted()
+    {
+        SimThread a = new(), b = new();
+        var sut = Of(a, b);
+        var first = sut.GetEnumerator();
+        while (first.MoveNext())
+        {
+        }
+
+        first.Dispose();
+
+        var second = sut.GetEnumerator();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(second, Is.SameAs(first));
+            Assert.That(second.MoveNext(), Is.True);
+            Assert.That(second.Current, Is.SameAs(a));
+        });
+    }
+
+    [Test]
+    public void Clear_ThenAdd_ListsOnlyTheNewThreads()
+    {
+        SimThread a = new(), b = new(), c = new(), d = new(), e = new();
+        var sut = Of(a, b, c, d, e);
+
+        sut.Clear();
+        sut.Add(c);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut, Is.EqualTo(new[] { c }));
+            Assert.That(sut.Count, Is.EqualTo(1));
+            Assert.That(() => sut[1], Throws.TypeOf<ArgumentOutOfRangeException>());
+        });
+    }
+
+    [Test]
+    public void Select_ToArray_GivesEveryThreadOnceInOrder()
+    {
+        SimThread a = new(), b = new(), c = new(), d = new(), e = new();
+        var sut = Of(a, b, c, d, e);
+
+        var names = sut.Select(t => t).ToArray();
+
+        Assert.That(names, Is.EqualTo(new[] { a, b, c, d, e }));
+    }
+
+    [Test]
+    public void Mutators_ThroughTheListInterface_AreRefused()
+    {
+        var sut = Of(new SimThread());
+        IList<SimThread> list = sut;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(list.IsReadOnly, Is.True);
+            Assert.That(() => list.RemoveAt(0), Throws.TypeOf<NotSupportedException>());
+            Assert.That(() => list.Insert(0, new SimThread()), Throws.TypeOf<NotSupportedException>());
+            Assert.That(() => list[0] = new SimThread(), Throws.TypeOf<NotSupportedException>());
+        });
+    }
+}
