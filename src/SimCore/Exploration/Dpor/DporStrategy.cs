@@ -33,7 +33,9 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
     private readonly List<int> _endEvents = [];
     private readonly List<StepEvent> _suffix = [];
     private readonly List<int> _initials = [];
-    private readonly List<int> _disabled = [];
+    // Never written after it is made: consecutive nodes with the same disabled threads share it
+    // (a thousand clients waiting in recv would otherwise copy a thousand ids at every step).
+    private int[] _disabled = [];
     private int _pendingReversedAt = -1;
 
     // Nodes above this index only replay choices already taken (and summarized) in earlier runs.
@@ -72,11 +74,36 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
 
     public void OnDisabled(IReadOnlyList<SimThread> disabled)
     {
-        _disabled.Clear();
-        foreach (var t in disabled)
+        if (SameIds(_disabled, disabled))
         {
-            _disabled.Add(t.Id);
+            return;
         }
+
+        var ids = new int[disabled.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = disabled[i].Id;
+        }
+
+        _disabled = ids;
+    }
+
+    private static bool SameIds(int[] ids, IReadOnlyList<SimThread> threads)
+    {
+        if (ids.Length != threads.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (ids[i] != threads[i].Id)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -143,7 +170,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
                 }
             }
 
-            node = DporNode.ForThreads(candidates, sleep, _disabled.ToArray());
+            node = DporNode.ForThreads(candidates, sleep, _disabled);
             node.State = state;
             var first = FirstChoice(candidates, sleep);
             if (first is null)
