@@ -21,8 +21,15 @@ internal readonly record struct Access(int ObjectId, AccessKind Kind, string Op)
 {
     public static Access Local(string op) => new(-1, AccessKind.None, op);
 
-    /// <summary>Two steps conflict when they touch the same object and at least one writes it.</summary>
+    /// <summary>
+    /// The step may also change objects other than <see cref="ObjectId"/>, which ones being known only
+    /// when it runs (a listener's close resets every connection still in its backlog): it conflicts
+    /// with every step that touches any object.
+    /// </summary>
+    public bool Global { get; init; }
+
+    /// <summary>Two steps conflict when they touch the same object and at least one writes it, or when one is <see cref="Global"/> and the other touches an object.</summary>
     public bool ConflictsWith(Access other) =>
-        ObjectId >= 0 && ObjectId == other.ObjectId &&
-        (Kind == AccessKind.Write || other.Kind == AccessKind.Write);
+        (ObjectId >= 0 && ObjectId == other.ObjectId && (Kind == AccessKind.Write || other.Kind == AccessKind.Write)) ||
+        (Global && other.ObjectId >= 0) || (other.Global && ObjectId >= 0);
 }

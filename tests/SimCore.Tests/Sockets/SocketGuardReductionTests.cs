@@ -17,7 +17,7 @@ public class SocketGuardReductionTests
     private static readonly bool[] CacheSettings = [true, false];
 
     private static IEnumerable<TestCaseData> Scenarios() =>
-        new[] { typeof(BacklogOfOne), typeof(FullBuffer), typeof(RecvMeetsClose), typeof(TwoReaders) }
+        new[] { typeof(BacklogOfOne), typeof(FullBuffer), typeof(RecvMeetsClose), typeof(TwoReaders), typeof(ListenerCloseMeetsSend) }
             .SelectMany(t => CacheSettings.Select(cache =>
                 new TestCaseData(t, cache).SetName($"Reduction_On{t.Name}_{(cache ? "WithStateCache" : "WithoutStateCache")}_FindsEveryTranscriptOfTheFullSearch")));
 
@@ -163,6 +163,46 @@ public class SocketGuardReductionTests
             {
                 await r.JoinAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// A connection still in the backlog when its listener closes is reset: the client's send on it
+    /// succeeds before the close and fails after it, though the close declares only the port table.
+    /// </summary>
+    private sealed class ListenerCloseMeetsSend : AnyOutput
+    {
+        public override string Description => "a send on a connection in the backlog against the listener's close";
+
+        public override async Task RunAsync(ISim sim)
+        {
+            var listener = await sim.ListenAsync(7000, 2);
+            var c = await StartAsync(sim, "c", async () =>
+            {
+                TcpSocket client;
+                try
+                {
+                    client = await sim.ConnectAsync("127.0.0.1", 7000);
+                }
+                catch (SocketErrorException e)
+                {
+                    await sim.PrintAsync($"connect: {e.GetType().Name}");
+                    return;
+                }
+
+                try
+                {
+                    await client.SendAsync("x"u8.ToArray());
+                    await sim.PrintAsync("sent");
+                }
+                catch (SocketErrorException e)
+                {
+                    await sim.PrintAsync($"send: {e.GetType().Name}");
+                }
+            });
+            var s = await StartAsync(sim, "s", listener.CloseAsync);
+            await c.JoinAsync();
+            await s.JoinAsync();
         }
     }
 }
