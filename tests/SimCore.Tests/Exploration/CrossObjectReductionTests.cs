@@ -46,7 +46,7 @@ public class CrossObjectReductionTests
     }
 
     private static IEnumerable<TestCaseData> NonStepAccesses() =>
-        new[] { typeof(ForeignGreenletDead), typeof(MaxsizeReadElsewhere), typeof(ObjectNamesAcrossThreads) }
+        new[] { typeof(ForeignGreenletDead), typeof(MaxsizeReadElsewhere), typeof(ObjectNamesAcrossThreads), typeof(DummyNumberAgainstCreate) }
             .Select(t => new TestCaseData(t).SetName($"Reduction_On{t.Name}_LosesAnOrderOfTheFullSearch_DocumentedLimit"));
 
     /// <summary>
@@ -364,6 +364,34 @@ public class CrossObjectReductionTests
             }
 
             return JoinAllAsync(sim, () => MakeAsync("x"), () => MakeAsync("y"));
+        }
+    }
+    /// <summary>A greenlet asks for its thread (gevent's <c>Dummy-N</c>, numbered without a step) while another thread creates one.</summary>
+    private sealed class DummyNumberAgainstCreate : AnyOutput
+    {
+        public override string Description => "Dummy-N taken while another thread creates Thread-N";
+
+        public override Task RunAsync(ISim sim)
+        {
+            return JoinAllAsync(
+                sim,
+                async () =>
+                {
+                    var hub = Hub.Get(sim);
+                    var g = await hub.SpawnAsync(async () =>
+                    {
+                        await sim.SleepAsync(0);
+                        var name = hub.Patched.CurrentThread.Name;
+                        await sim.SleepAsync(0);
+                        await sim.PrintAsync(name);
+                    });
+                    await g.JoinAsync();
+                },
+                async () =>
+                {
+                    var t = await sim.CreateThreadAsync(() => Task.CompletedTask, name: null);
+                    await sim.PrintAsync(t.Name);
+                });
         }
     }
 }
