@@ -50,6 +50,7 @@ internal sealed partial class World
             return;
         }
 
+        using var _ = Atomic(); // real threads add to the list in parallel
         foreach (var t in _threads)
         {
             if (!ReferenceEquals(t, me) && t.Status != ThreadStatus.Created && !t.JoinedByMain)
