@@ -22,9 +22,10 @@ internal readonly record struct Access(int ObjectId, AccessKind Kind, string Op)
     public static Access Local(string op) => new(-1, AccessKind.None, op);
 
     /// <summary>
-    /// The step may also change objects other than <see cref="ObjectId"/>, which ones being known only
-    /// when it runs (a listener's close resets every connection still in its backlog): it conflicts
-    /// with every step that touches any object.
+    /// The step may also change state other than <see cref="ObjectId"/>'s that no one object names
+    /// (a listener's close resets every connection still in its backlog, known only when it runs; a
+    /// thread started by another thread than main takes a place in the world's start order): it
+    /// conflicts with every step that touches any object.
     /// </summary>
     public bool Global { get; init; }
 
