@@ -81,6 +81,28 @@ internal sealed partial class ExhaustiveSearch
 
     private bool GaveUp { get; set; }
 
+    /// <summary>States met again over every finished part (with <see cref="States"/>, the search-wide give-up).</summary>
+    private long Hits { get; set; }
+
+    /// <summary>
+    /// The split search's parts stopped caching: the parts finished so far stored
+    /// <see cref="StateCache.GiveUpAfter"/> states between them without meeting one twice. Each part
+    /// has its own cache and a part is far smaller than that, so without this rule every part would
+    /// digest every state of its own (ten times the digests of the whole search on EventRetryLimit
+    /// checkDelay=3); the unsplit search gives up after that many states too. Parts started from
+    /// then on run without a cache, which is always sound: it only prunes less.
+    /// </summary>
+    private bool PartsGaveUp
+    {
+        get
+        {
+            lock (_failureGate)
+            {
+                return Hits == 0 && States >= StateCache.GiveUpAfter;
+            }
+        }
+    }
+
     private bool Run()
     {
         if (_options.Workers <= 1)
@@ -146,7 +168,7 @@ internal sealed partial class ExhaustiveSearch
     /// <summary>One DPOR search below a fixed prefix; false when stopped early.</summary>
     private bool ExplorePart(int index, IReadOnlyList<FrontierStep> prefix)
     {
-        var cache = _caching ? new StateCache() : null;
+        var cache = _caching && !PartsGaveUp ? new StateCache() : null;
         var dpor = new DporStrategy(_options.Reduction, prefix.Select(s => s.ToNode()).ToList(), cache) { PreemptionBound = _bound?.Preemptions };
         try
         {
@@ -159,7 +181,8 @@ internal sealed partial class ExhaustiveSearch
                 Transitions += dpor.Transitions;
                 States += cache?.States ?? 0;
                 Undigested += cache?.Undigested ?? 0;
-                GaveUp |= cache?.GaveUp ?? false;
+                Hits += cache?.Hits ?? 0;
+                GaveUp |= (cache?.GaveUp ?? false) || (Hits == 0 && States >= StateCache.GiveUpAfter);
                 BoundCut |= dpor.BoundCut;
             }
         }

@@ -1,4 +1,5 @@
 using SimHarness.Exploration;
+using SimHarness.Exploration.Dpor;
 
 namespace SimHarness.Tests.Exploration.Parallel;
 
@@ -63,6 +64,29 @@ public class SplitSearchTests
         Assert.That(sut.Schedules, Is.EqualTo(two.Schedules), "the frontier depends on the shard count only");
         AssertSameFindings(sut, two);
         Assert.That(sut.Outcomes.Select(o => o.Count), Is.EqualTo(two.Outcomes.Select(o => o.Count)), "the very same runs, so the same counts");
+    }
+
+    [Test]
+    public void Workers2_WhereTheWholeSearchGivesUpCaching_StopCachingAcrossParts()
+    {
+        // Every run of EventRetryLimit prints its own transcript: no state is met twice, so the unsplit
+        // search stores StateCache.GiveUpAfter states and stops. Each part of the split search has its
+        // own cache, far smaller than that: without the search-wide rule every part digested all of its
+        // states (240,847 at checkDelay=3 against 20,000 unsplit).
+        var (info, values) = SmallParams.Resolve("EventRetryLimit", "checkDelay=1");
+
+        var single = Explorer.Explore(info, values, new ExplorationOptions { Workers = 1, TracesDirectory = null });
+        var sut = Explorer.Explore(info, values, new ExplorationOptions { Workers = 2, TracesDirectory = null });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(single.StateCaching, Does.StartWith("on until"), "the unsplit search gives up (else pick a bigger search)");
+            Assert.That(single.States, Is.EqualTo(StateCache.GiveUpAfter));
+            Assert.That(sut.StateCaching, Is.EqualTo(single.StateCaching));
+            Assert.That(sut.States, Is.GreaterThanOrEqualTo(StateCache.GiveUpAfter).And.LessThan(2 * StateCache.GiveUpAfter),
+                "the parts under way when the finished ones reached the limit still finish with their caches, no others start one");
+            Assert.That(sut.DistinctOutputs, Is.EqualTo(single.DistinctOutputs));
+        });
     }
 
     [Test]
