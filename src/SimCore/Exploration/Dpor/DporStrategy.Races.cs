@@ -163,7 +163,7 @@ internal sealed partial class DporStrategy
 
         var i = _events.Count;
         _events.Add(new StepEvent(q.Id, step, Tick(ref clock, q.Id, before), -1));
-        _races.RemoveAll(j => EnabledBy(j, q.Id));
+        _races.RemoveAll(j => Irreversible(j, q.Id, step, q.Guard is { DeadlineMicros: < 0 }));
         foreach (var j in _races)
         {
             if (!OrderedThroughAnotherRace(j))
@@ -290,7 +290,7 @@ internal sealed partial class DporStrategy
             var e = _events[j];
             // A write that enabled this step (a release before an acquire) is no reversible race: the
             // race is with what came before it, so the scan goes on past it.
-            if (oneObject && e.Step.Access.ObjectId == step.Access.ObjectId && e.Step.Access.Kind == AccessKind.Write && !(e.Thread != p && EnabledBy(j, p)))
+            if (oneObject && e.Step.Access.ObjectId == step.Access.ObjectId && e.Step.Access.Kind == AccessKind.Write && !(e.Thread != p && Irreversible(j, p, step, _chosenWaitsUntimed)))
             {
                 if (!VectorClock.HappensBefore(e.Clock, e.Thread, before))
                 {
@@ -331,6 +331,9 @@ internal sealed partial class DporStrategy
     /// stands for come from the race between the enabling step and the earlier ones (the previous
     /// acquire, another release), which the search reverses instead.
     /// </summary>
+    private bool Irreversible(int j, int q, DporStep step, bool waitsUntimed) =>
+        EnabledBy(j, q) || (waitsUntimed && DporStep.GuardFalseBefore(_events[j].Step, step));
+
     private bool EnabledBy(int j, int q)
     {
         var at = _events[j].Node;

@@ -38,6 +38,9 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
     private int[] _disabled = [];
     private int _pendingReversedAt = -1;
 
+    // The step being taken waited at a guard without a deadline (DporStep.GuardFalseBefore).
+    private bool _chosenWaitsUntimed;
+
     // Nodes above this index only replay choices already taken (and summarized) in earlier runs.
     private int _replayedBelow;
     private int[] _scratch = new int[16];
@@ -200,6 +203,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         {
             if (c.Id == node.Chosen)
             {
+                _chosenWaitsUntimed = c.Guard is { DeadlineMicros: < 0 };
                 return CountChoice(candidates, c) ? c : null;
             }
         }
@@ -276,7 +280,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
             _endEvents.Add(index);
         }
 
-        _races.RemoveAll(j => EnabledBy(j, p));
+        _races.RemoveAll(j => Irreversible(j, p, step, _chosenWaitsUntimed));
         foreach (var j in _races)
         {
             // Only races not ordered through another racing event are reversed here.
