@@ -6,11 +6,12 @@ using SimHarness.Tests.Vocabulary;
 namespace SimHarness.Tests.Exploration;
 
 /// <summary>
-/// Issue 11, item 3: a join does not race the finish that enables it. The reduced search on
-/// ZooLostUpdateFixed runs one complete run per order of its critical sections (n! orders, from
-/// combinatorics) and at most twice that many schedules; scenarios built to break the rule (a timed
-/// join, a join racing a start, acquirers arriving after a release) give the transcripts and
-/// violations of the search over every interleaving.
+/// Issue 11, item 3: a join does not race the finish that enables it, nor an acquire the release of
+/// the held lock before it. The reduced search on ZooLostUpdateFixed runs one complete run per order
+/// of its critical sections (n! orders, from combinatorics) and at most twice that many schedules;
+/// scenarios built to break the rules (a timed join, a join racing a start, acquirers arriving after
+/// a release, a release that fails because the lock is free) give the transcripts and violations of
+/// the search over every interleaving.
 /// </summary>
 public class IrreversibleRaceTests
 {
@@ -45,7 +46,7 @@ public class IrreversibleRaceTests
     }
 
     private static IEnumerable<TestCaseData> Breakers() =>
-        new[] { typeof(TimedJoinRacingFinish), typeof(JoinRacingStart), typeof(LateAcquirers) }
+        new[] { typeof(TimedJoinRacingFinish), typeof(JoinRacingStart), typeof(LateAcquirers), typeof(FailedReleaseRacingAcquire) }
             .Select(t => new TestCaseData(t).SetName($"Reduction_On{t.Name}_KeepsEveryTranscriptOfTheFullSearch"));
 
     [TestCaseSource(nameof(Breakers))]
@@ -159,5 +160,51 @@ public class IrreversibleRaceTests
         }
 
         public override IEnumerable<Invariant> Invariants => [Invariant.OverOutput("none", "holds", _ => null)];
+    }
+
+    /// <summary>
+    /// A release of a free lock fails (RuntimeError) and changes nothing, so an acquire after it could
+    /// have gone first, and then the release succeeds: only a release of a held lock makes the acquire
+    /// after it irreversible.
+    /// </summary>
+    private sealed class FailedReleaseRacingAcquire : Scenario
+    {
+        public override string Description => "a release of a free lock racing another thread's acquire";
+
+        public override async Task RunAsync(ISim sim)
+        {
+            var l = sim.NewLock("l");
+            var x = sim.NewValue(0, "x");
+            await RunAllAsync(
+                sim,
+                async () =>
+                {
+                    try
+                    {
+                        await l.ReleaseAsync();
+                        await sim.PrintAsync("released");
+                    }
+                    catch (Threading.RuntimeError)
+                    {
+                        await sim.PrintAsync("was free");
+                    }
+                },
+                async () =>
+                {
+                    await x.ReadAsync();
+                    await l.AcquireAsync();
+                    await sim.PrintAsync("acquired");
+                });
+        }
+
+        public override IEnumerable<Invariant> Invariants => [Invariant.OverOutput("none", "holds", _ => null)];
+    }
+
+    private static async Task RunAllAsync(ISim sim, params Func<Task>[] bodies)
+    {
+        foreach (var t in await VocabularyReductionTests.StartAllAsync(sim, bodies))
+        {
+            await t.JoinAsync();
+        }
     }
 }

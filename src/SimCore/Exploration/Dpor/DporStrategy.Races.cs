@@ -325,15 +325,30 @@ internal sealed partial class DporStrategy
     }
 
     /// <summary>
+    /// True when event <paramref name="j"/> and thread <paramref name="q"/>'s <paramref name="step"/> are
+    /// no reversible race: j enabled q's step, or q's step waits at a guard without a deadline that is
+    /// false in the state just before j (the finish of the thread it joins, the release of a held lock
+    /// it acquires), so q's step cannot go before j (docs/state-caching.md, section 1).
+    /// </summary>
+    private bool Irreversible(int j, int q, DporStep step, bool waitsUntimed)
+    {
+        if (EnabledBy(j, q))
+        {
+            return true;
+        }
+
+        var e = _events[j];
+        return waitsUntimed && (DporStep.GuardFalseBefore(e.Step, step)
+            || (e.ReleasedHeldLock && e.Thread != q && e.Step.Access.ObjectId == step.Access.ObjectId && step.Access.Op is "acquire" or "reacquire"));
+    }
+
+    /// <summary>
     /// True when the step of event <paramref name="j"/> is what enabled thread <paramref name="q"/>'s
     /// step (a release that frees the lock q waits to acquire): q was disabled at j's node and enabled
     /// at the next one. Such a pair is not a reversible race (q cannot go first), and the orders it
     /// stands for come from the race between the enabling step and the earlier ones (the previous
     /// acquire, another release), which the search reverses instead.
     /// </summary>
-    private bool Irreversible(int j, int q, DporStep step, bool waitsUntimed) =>
-        EnabledBy(j, q) || (waitsUntimed && DporStep.GuardFalseBefore(_events[j].Step, step));
-
     private bool EnabledBy(int j, int q)
     {
         var at = _events[j].Node;

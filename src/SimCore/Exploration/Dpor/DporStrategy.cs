@@ -59,6 +59,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
                 _stack.RemoveRange(i + 1, _stack.Count - i - 1);
                 ResetRun();
                 _replayedBelow = i;
+                FollowWakeUp(_stack[i]);
                 return true;
             }
         }
@@ -268,7 +269,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
 
         var stepClock = Tick(ref clock, p, before);
         NoteFutureStep(p, step, taken: true);
-        _events.Add(new StepEvent(p, step, stepClock, _lastThreadNodeIndex));
+        _events.Add(new StepEvent(p, step, stepClock, _lastThreadNodeIndex, stepper.World.StepReleasedHeldLock));
         onObject?.Add(index);
         if (step.Daemon)
         {
@@ -334,6 +335,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
     {
         _depth = 0;
         ResetBounding();
+        DropWakeUp();
         _pendingReversedAt = -1;
         _lastThreadNode = null;
         _events.Clear();
@@ -347,5 +349,10 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         _endEvents.Clear();
     }
 
-    private readonly record struct StepEvent(int Thread, DporStep Step, VectorClock Clock, int Node);
+    /// <param name="Thread">The thread that took the step.</param>
+    /// <param name="Step">The step.</param>
+    /// <param name="Clock">Its vector clock.</param>
+    /// <param name="Node">The index of the node it was taken at, or -1 for a pending step appended for a moment.</param>
+    /// <param name="ReleasedHeldLock">A release of a lock that was held just before it.</param>
+    private readonly record struct StepEvent(int Thread, DporStep Step, VectorClock Clock, int Node, bool ReleasedHeldLock = false);
 }
