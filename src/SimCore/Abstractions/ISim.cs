@@ -61,10 +61,10 @@ public interface ISim
     /// <summary>Python's <c>threading.active_count()</c>: how many threads <see cref="EnumerateAsync"/> returns.</summary>
     Task<int> ActiveCountAsync();
 
-    /// <summary>What a thread's uncaught exception does: the default ends the run with a violation; <see cref="SimHarness.UncaughtExceptions.Excepthook"/> is CPython's rule. Set it at the start of the scenario's body (not a step).</summary>
+    /// <summary>What a thread's uncaught exception does: the default ends the run with a violation; <see cref="SimHarness.UncaughtExceptions.Excepthook"/> is CPython's rule. Set it at the start of the scenario's body (not a step: from main, while every other thread is unstarted or joined, else <see cref="InvalidOperationException"/>).</summary>
     UncaughtExceptions UncaughtExceptions { get; set; }
 
-    /// <summary>Python's <c>threading.excepthook</c>, called in the dying thread under <see cref="SimHarness.UncaughtExceptions.Excepthook"/>; the default writes the traceback's lines to stderr. Setting null restores the default (not a step).</summary>
+    /// <summary>Python's <c>threading.excepthook</c>, called in the dying thread under <see cref="SimHarness.UncaughtExceptions.Excepthook"/>; the default writes the traceback's lines to stderr. Setting null restores the default (not a step: from main, while every other thread is unstarted or joined, else <see cref="InvalidOperationException"/>).</summary>
     Func<ExceptHookArgs, Task> Excepthook { get; set; }
 
     /// <summary>Writes one line to the run's stderr (Python's <c>print(..., file=sys.stderr)</c>); the transcript marks it with <see cref="OutputLine.StderrPrefix"/>.</summary>

@@ -80,6 +80,9 @@ public class SimThread
     /// <summary>When the thread started, in the world's start order: <c>enumerate()</c> lists threads in it, as CPython's <c>_active</c> does.</summary>
     internal int StartSequence { get; set; }
 
+    /// <summary>Main's join of this thread returned with it finished: main has seen everything it did.</summary>
+    internal bool JoinedByMain { get; set; }
+
     /// <summary>Set as the thread starts (Python sets it in the new thread, before start() returns).</summary>
     internal int? Ident
     {

@@ -41,13 +41,14 @@ internal static class BuiltInExecutor
             decisions.Add(new Decision(DecisionKind.Value, v));
             return v;
         });
-        var world = new World(runtime, maxSteps) { TrackWakes = true, TrackState = strategy.TracksState, ExpectedEvents = t_eventsHint };
+        var world = new World(runtime, maxSteps) { TrackWakes = true, TrackState = strategy.TracksState, ExpectedEvents = t_eventsHint, TouchedObjects = [] };
         world.AttachMonitors(scenario.Monitors);
         world.StartMain(() => scenario.RunAsync(world));
         context.RunUntilIdle();
         ThrowIfEscaped(context, runtime);
-        var candidates = new ThreadList();
-        var disabled = new ThreadList();
+        var gates = new GateSets(world);
+        var candidates = gates.Enabled;
+        var disabled = gates.Disabled;
         var pruned = false;
         while (!world.Ended)
         {
@@ -58,15 +59,7 @@ internal static class BuiltInExecutor
                 break;
             }
 
-            candidates.Clear();
-            disabled.Clear();
-            // By index: a foreach over the IReadOnlyList would box its enumerator on every step.
-            var parked = runtime.Parked;
-            for (var i = 0; i < parked.Count; i++)
-            {
-                var t = parked[i];
-                (t.Guard is null || t.Guard.IsEnabled(world.NowMicros) ? candidates : disabled).Add(t);
-            }
+            gates.Refresh(runtime.NewlyParked, world.TouchedObjects!, runtime.Parked);
 
             if (candidates.Count == 0)
             {
@@ -101,6 +94,7 @@ internal static class BuiltInExecutor
             var access = chosen.Pending;
             world.WokenByStep.Clear();
             world.Ticks = 0;
+            gates.Remove(chosen);
             runtime.Release(chosen);
             context.RunUntilIdle();
             ThrowIfEscaped(context, runtime);

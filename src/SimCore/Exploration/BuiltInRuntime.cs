@@ -17,6 +17,9 @@ internal sealed class BuiltInRuntime(SimSynchronizationContext context, Func<int
     /// <remarks>Kept sorted on insertion: with a thousand threads a sort per decision made runs quadratic.</remarks>
     public IReadOnlyList<SimThread> Parked => _parked;
 
+    /// <summary>Threads parked since the executor last refreshed its <see cref="GateSets"/> (it clears the list).</summary>
+    public List<SimThread> NewlyParked { get; } = [];
+
     public bool IsVirtual => true;
 
     public long WallMicros => 0;
@@ -40,6 +43,7 @@ internal sealed class BuiltInRuntime(SimSynchronizationContext context, Func<int
         thread.Pending = access;
         thread.ParkStamp = ++_parkStamp;
         _parked.Insert(~at, thread);
+        NewlyParked.Add(thread);
         return new StepGate(thread);
     }
 

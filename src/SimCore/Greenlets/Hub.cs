@@ -51,7 +51,10 @@ public sealed partial class Hub : IStateful
     public async Task<HubGreenlet> SpawnAsync(Func<object?[], Task<object?>> run, params object?[] args)
     {
         ArgumentNullException.ThrowIfNull(run);
-        await StepAsync("spawn", Greenlet.ObjectId);
+        // Declares the world's name counters, not this hub: Greenlet-N comes from one counter of the
+        // whole run, so two hubs' spawns in two threads decide each other's names (the hub itself is
+        // only ever touched by its own thread's steps).
+        await StepAsync("spawn", World.ThreadCounterObjectId);
         using var _ = World.Atomic();
         var g = new HubGreenlet(this, run, $"Greenlet-{World.NextGeventGreenletNumber()}");
         var startArgs = args ?? [null];

@@ -21,8 +21,16 @@ internal readonly record struct Access(int ObjectId, AccessKind Kind, string Op)
 {
     public static Access Local(string op) => new(-1, AccessKind.None, op);
 
-    /// <summary>Two steps conflict when they touch the same object and at least one writes it.</summary>
+    /// <summary>
+    /// The step may also change state other than <see cref="ObjectId"/>'s that no one object names
+    /// (a listener's close resets every connection still in its backlog, known only when it runs; a
+    /// thread started by another thread than main takes a place in the world's start order): it
+    /// conflicts with every step that touches any object.
+    /// </summary>
+    public bool Global { get; init; }
+
+    /// <summary>Two steps conflict when they touch the same object and at least one writes it, or when one is <see cref="Global"/> and the other touches an object.</summary>
     public bool ConflictsWith(Access other) =>
-        ObjectId >= 0 && ObjectId == other.ObjectId &&
-        (Kind == AccessKind.Write || other.Kind == AccessKind.Write);
+        (ObjectId >= 0 && ObjectId == other.ObjectId && (Kind == AccessKind.Write || other.Kind == AccessKind.Write)) ||
+        (Global && other.ObjectId >= 0) || (other.Global && ObjectId >= 0);
 }

@@ -18,6 +18,9 @@ internal sealed class StepGuard(Func<bool> canStep, long deadlineMicros, string 
     public string What { get; } = what;
 
     private World? _world;
+
+    /// <summary>The object whose state the guard reads, or -1 before it is attached (or when it names none).</summary>
+    internal int ObjectId => _objectId;
     private int _objectId = -1;
     private long _disabledAt = -1;
 

@@ -41,6 +41,61 @@ internal sealed class ThreadList : IList<SimThread>, IReadOnlyList<SimThread>
     }
 
     /// <summary>Empties the list (dropping its references, so that a finished run's threads are not kept).</summary>
+    /// <summary>Inserts a thread into a list kept in thread-id order.</summary>
+    public void InsertById(SimThread item)
+    {
+        var at = Search(item.Id);
+        if (_count == _items.Length)
+        {
+            Array.Resize(ref _items, _count * 2);
+        }
+
+        var i = ~at;
+        Array.Copy(_items, i, _items, i + 1, _count - i);
+        _items[i] = item;
+        _count++;
+    }
+
+    /// <summary>Removes a thread from a list kept in thread-id order; false when it is not there.</summary>
+    public bool RemoveById(SimThread item)
+    {
+        var at = Search(item.Id);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        _count--;
+        Array.Copy(_items, at + 1, _items, at, _count - at);
+        _items[_count] = null!;
+        return true;
+    }
+
+    private int Search(int id)
+    {
+        int lo = 0, hi = _count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var c = _items[mid].Id.CompareTo(id);
+            if (c == 0)
+            {
+                return mid;
+            }
+
+            if (c < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return ~lo;
+    }
+
     public void Clear()
     {
         Array.Clear(_items, 0, _count);

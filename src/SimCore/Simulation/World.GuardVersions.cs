@@ -24,6 +24,12 @@ internal sealed partial class World
     /// <summary>Makes every cached guard test stale: state changed outside the declared objects.</summary>
     internal void InvalidateGuards() => _guardEpoch++;
 
+    /// <summary>Bumped by <see cref="InvalidateGuards"/>: every guard must be tested again.</summary>
+    internal int GuardEpoch => _guardEpoch;
+
+    /// <summary>When set (by the built-in executor), every object a step declared since the list was last cleared (GateSets).</summary>
+    internal List<int>? TouchedObjects { get; init; }
+
     private void BumpGuardVersion(int objectId)
     {
         if (objectId < 0)
@@ -37,5 +43,6 @@ internal sealed partial class World
         }
 
         _objectVersions[objectId]++;
+        TouchedObjects?.Add(objectId);
     }
 }

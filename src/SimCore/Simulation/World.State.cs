@@ -87,7 +87,8 @@ internal sealed partial class World
         {
             // A finished thread's observations stay: what it computed may live on in a variable
             // another thread reads after joining it.
-            w.Add(t.Id).Add(t.Name).Add((long)t.Status).Add(t.IsDaemon).Add(t.Observed);
+            // The start order is enumerate()'s order: two orders of two starts are two states.
+            w.Add(t.Id).Add(t.Name).Add((long)t.Status).Add(t.IsDaemon).Add(t.StartSequence).Add(t.Observed);
             if (t.BlockedOn is { Done: false } b)
             {
                 w.Add(b.ObjectId).Add(b.Deadline);

@@ -89,7 +89,11 @@ internal sealed partial class World
     internal async Task StartThreadAsync(SimThread t)
     {
         var me = CurrentThread;
-        await StepAsync(me, new Access(t.ObjectId, AccessKind.Write, "start"));
+        // A start also takes the next place in the start order, which enumerate() lists threads in:
+        // two starts by two threads decide each other's places though they declare two thread objects.
+        // Main's starts are ordered among themselves; any other thread's start is global, so it
+        // conflicts with main's starts and with every other thread's.
+        await StepAsync(me, new Access(t.ObjectId, AccessKind.Write, "start") { Global = !ReferenceEquals(me, MainThread) });
         using var _ = Atomic();
         if (t.Status != ThreadStatus.Created)
         {
@@ -150,6 +154,7 @@ internal sealed partial class World
             {
                 var done = t.Status == ThreadStatus.Finished;
                 Record(me, "join", t.ObjectId, done ? "finished" : "alive", null);
+                NoteJoined(me, t, done);
                 return done;
             }
 
@@ -161,7 +166,18 @@ internal sealed partial class World
             (t.Joiners ??= []).Add(w);
         }
 
-        return await AwaitWakeAsync(w) == WakeReason.Signaled;
+        var finished = await AwaitWakeAsync(w) == WakeReason.Signaled;
+        NoteJoined(me, t, finished);
+        return finished;
+    }
+
+    /// <summary>Remembers that main saw <paramref name="t"/> finish (what may set the uncaught-exception hooks, World.Uncaught.cs).</summary>
+    private void NoteJoined(SimThread me, SimThread t, bool finished)
+    {
+        if (finished && ReferenceEquals(me, MainThread))
+        {
+            t.JoinedByMain = true;
+        }
     }
 
     /// <summary>A step that reads one thread's state (is_alive, ident): it conflicts with the thread's start and finish.</summary>

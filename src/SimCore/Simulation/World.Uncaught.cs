@@ -12,13 +12,53 @@ internal sealed partial class World
     private Func<ExceptHookArgs, Task>? _excepthook;
 
     /// <summary>What an uncaught exception does; set it at the start of the scenario's body.</summary>
-    public UncaughtExceptions UncaughtExceptions { get; set; }
+    /// <exception cref="InvalidOperationException">Set while another thread may be running (<see cref="CheckHooksSettable"/>).</exception>
+    public UncaughtExceptions UncaughtExceptions
+    {
+        get;
+        set
+        {
+            CheckHooksSettable("sim.UncaughtExceptions");
+            field = value;
+        }
+    }
 
     /// <summary>Python's <c>threading.excepthook</c>; null restores the default (the traceback on stderr).</summary>
+    /// <exception cref="InvalidOperationException">Set while another thread may be running (<see cref="CheckHooksSettable"/>).</exception>
     public Func<ExceptHookArgs, Task> Excepthook
     {
         get => _excepthook ?? DefaultExcepthookAsync;
-        set => _excepthook = value;
+        set
+        {
+            CheckHooksSettable("sim.Excepthook");
+            _excepthook = value;
+        }
+    }
+
+    /// <summary>
+    /// Setting the hooks is not a step, and a dying thread reads them in whatever step it dies after:
+    /// no declared access orders the two, so the reduction would take a set racing with a death in
+    /// one order only. They may be set only where no thread can be dying meanwhile: from main, while
+    /// every other thread is unstarted or joined by main (before starting threads, or after joining
+    /// them). The check reads only what main has seen, so it gives the same answer in every
+    /// interleaving of a run's equivalence class.
+    /// </summary>
+    private void CheckHooksSettable(string what)
+    {
+        if (s_current.Value is not { } me)
+        {
+            return;
+        }
+
+        using var _ = Atomic(); // real threads add to the list in parallel
+        foreach (var t in _threads)
+        {
+            if (!ReferenceEquals(t, me) && t.Status != ThreadStatus.Created && !t.JoinedByMain)
+            {
+                throw new InvalidOperationException(
+                    $"{what} is set without a step while {t.Name} may be running: set it from the main thread before starting threads or after joining them");
+            }
+        }
     }
 
     public Task PrintStderrAsync(string text) => WriteStderrAsync([text]);

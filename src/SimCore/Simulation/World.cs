@@ -9,7 +9,7 @@ internal sealed partial class World : ISim
     /// <summary>Object id of the output stream: every print conflicts with every other.</summary>
     internal const int OutputObjectId = 0;
 
-    /// <summary>Object id of the thread-name counter: creating threads conflict with each other.</summary>
+    /// <summary>Object id of the name counters (<c>Thread-N</c>, gevent's <c>Greenlet-N</c>): creating threads and spawning greenlets conflict with each other.</summary>
     internal const int ThreadCounterObjectId = 1;
 
     private static readonly AsyncLocal<SimThread?> s_current = new();

@@ -65,7 +65,9 @@ internal sealed class SimListener(SimNetwork net, TcpAddress local, int backlog,
     {
         var world = net.World;
         var me = world.CurrentThread;
-        await world.StepAsync(me, new Access(net.Id, AccessKind.Write, "close"));
+        // Global: the close resets the connections still in the backlog, objects of their own that
+        // the steps of their clients touch (which ones is known only when the close runs).
+        await world.StepAsync(me, new Access(net.Id, AccessKind.Write, "close") { Global = true });
         using var _ = world.Atomic();
         if (_closed)
         {

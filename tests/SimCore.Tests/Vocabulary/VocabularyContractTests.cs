@@ -225,6 +225,37 @@ public abstract class VocabularyContractTests
     }
 
     [Test]
+    public void Excepthook_SetWhileAnotherThreadRuns_IsRefusedAndAcceptedAfterTheJoin()
+    {
+        var record = Run(async sim =>
+        {
+            var release = sim.NewEvent();
+            var t = await sim.CreateThreadAsync(() => release.WaitAsync(), "waiter");
+            await t.StartAsync();
+            try
+            {
+                sim.Excepthook = _ => Task.CompletedTask;
+                await sim.PrintAsync("set while running");
+            }
+            catch (InvalidOperationException e)
+            {
+                await sim.PrintAsync(e.Message);
+            }
+
+            await release.SetAsync();
+            await t.JoinAsync();
+            sim.Excepthook = _ => Task.CompletedTask;
+            await sim.PrintAsync("set after join");
+        });
+
+        Assert.That(record.Transcript, Is.EqualTo(new List<string>
+        {
+            "sim.Excepthook is set without a step while Thread-1 (waiter) may be running: set it from the main thread before starting threads or after joining them",
+            "set after join",
+        }));
+    }
+
+    [Test]
     public void Uncaught_ByDefault_IsStillAViolationThatEndsTheRun()
     {
         var record = Run(async sim =>

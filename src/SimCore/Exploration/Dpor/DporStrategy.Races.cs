@@ -217,7 +217,7 @@ internal sealed partial class DporStrategy
                 continue;
             }
 
-            // Only steps on the same object, and daemon steps against a run-ending finish, can conflict.
+            // Only steps on the same object, daemon steps against a run-ending finish, and global steps can conflict.
             if (key.ObjectId >= 0 && _eventsByObject.TryGetValue(key.ObjectId, out var onObject))
             {
                 onObject.ForEach(j => BacktrackAllIfRace(key, j, after));
@@ -231,6 +231,11 @@ internal sealed partial class DporStrategy
             if (key.Daemon)
             {
                 _endEvents.ForEach(j => BacktrackAllIfRace(key, j, after));
+            }
+
+            if (key.ObjectId >= 0)
+            {
+                _globalEvents.ForEach(j => BacktrackAllIfRace(key, j, after));
             }
         }
     }

@@ -31,6 +31,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
     private readonly List<int> _races = [];
     private readonly List<int> _daemonEvents = [];
     private readonly List<int> _endEvents = [];
+    private readonly List<int> _globalEvents = [];
     private readonly List<StepEvent> _suffix = [];
     private readonly List<int> _initials = [];
     // Never written after it is made: consecutive nodes with the same disabled threads share it
@@ -267,6 +268,16 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
             CheckRaces(_endEvents, step, p, before, ref clock, access.ObjectId);
         }
 
+        // A global step (Access.Global) conflicts with every step on any object, whichever list holds it.
+        if (access.Global)
+        {
+            CheckRaces(ObjectEvents(), step, p, before, ref clock, access.ObjectId);
+        }
+        else if (access.ObjectId >= 0)
+        {
+            CheckRaces(_globalEvents, step, p, before, ref clock, access.ObjectId);
+        }
+
         var stepClock = Tick(ref clock, p, before);
         NoteFutureStep(p, step, taken: true);
         _events.Add(new StepEvent(p, step, stepClock, _lastThreadNodeIndex, stepper.World.StepReleasedHeldLock));
@@ -279,6 +290,11 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         if (step.MayEndRun)
         {
             _endEvents.Add(index);
+        }
+
+        if (access.Global)
+        {
+            _globalEvents.Add(index);
         }
 
         _races.RemoveAll(j => Irreversible(j, p, step, _chosenWaitsUntimed));
@@ -347,6 +363,22 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         _threadClocks.Clear();
         _daemonEvents.Clear();
         _endEvents.Clear();
+        _globalEvents.Clear();
+    }
+
+    /// <summary>Every event so far that touched an object (what a global step is scanned against; global steps are rare).</summary>
+    private List<int> ObjectEvents()
+    {
+        var all = new List<int>();
+        for (var j = 0; j < _events.Count; j++)
+        {
+            if (_events[j].Step.Access.ObjectId >= 0)
+            {
+                all.Add(j);
+            }
+        }
+
+        return all;
     }
 
     /// <param name="Thread">The thread that took the step.</param>

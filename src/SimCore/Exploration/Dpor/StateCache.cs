@@ -124,11 +124,11 @@ internal sealed class StateCache
 /// <param name="Kind">How it touches the object.</param>
 /// <param name="Daemon">Taken by a daemon thread.</param>
 /// <param name="MayEndRun">The finish of the last live non-daemon thread.</param>
-/// <param name="Ender">A step after which the thread's own code ended the run with a violation: dependent with every step.</param>
+/// <param name="Ender">A step after which the thread's own code ended the run with a violation, or a <see cref="Simulation.Access.Global"/> step: dependent with every step.</param>
 internal readonly record struct StepKey(int Thread, int ObjectId, Simulation.AccessKind Kind, bool Daemon, bool MayEndRun, bool Ender)
 {
     public static StepKey Of(int thread, DporStep step, bool ender = false) =>
-        new(thread, step.Access.ObjectId, step.Access.Kind, step.Daemon, step.MayEndRun, ender);
+        new(thread, step.Access.ObjectId, step.Access.Kind, step.Daemon, step.MayEndRun, ender || step.Access.Global);
 
     /// <summary>Whether this step and <paramref name="other"/> (of another thread) are dependent.</summary>
     public bool ConflictsWith(DporStep other) =>

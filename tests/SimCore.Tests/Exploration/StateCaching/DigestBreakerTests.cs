@@ -38,6 +38,27 @@ public class DigestBreakerTests
     internal static ExplorationReport Explore(ScenarioInfo info, IReadOnlyDictionary<string, object> values, bool reduction, bool cache) =>
         Explorer.Explore(info, values, new ExplorationOptions { Reduction = reduction, StateCache = cache, TracesDirectory = null, MaxOutcomes = int.MaxValue, Iterations = 200_000 });
 
+    /// <summary>
+    /// Explores <paramref name="scenario"/> over every interleaving and with the reduction (state
+    /// caching on or off); asserts both complete, with several transcripts, and that the reduced
+    /// search finds exactly the transcripts and violations of the full one.
+    /// </summary>
+    internal static (ExplorationReport Full, ExplorationReport Sut) AssertReductionFindsEveryOutcome(Type scenario, bool cache)
+    {
+        var info = new ScenarioInfo(scenario);
+        var values = info.ResolveParams(null);
+        var full = Explore(info, values, reduction: false, cache: false);
+        var sut = Explore(info, values, reduction: true, cache: cache);
+        Assert.Multiple(() =>
+        {
+            Assert.That(full.Complete && sut.Complete, Is.True);
+            Assert.That(Transcripts(full), Has.Count.GreaterThan(1), "the scenario should have several outcomes");
+            Assert.That(Transcripts(sut), Is.EquivalentTo(Transcripts(full)));
+            Assert.That(sut.Violations.Select(v => v.Message), Is.EquivalentTo(full.Violations.Select(v => v.Message)));
+        });
+        return (full, sut);
+    }
+
     internal static HashSet<string> Transcripts(ExplorationReport r) => r.Outcomes.Select(o => string.Join('\n', o.Output)).ToHashSet(StringComparer.Ordinal);
 
     private static async Task RunAllAsync(ISim sim, params Func<Task>[] bodies)
