@@ -53,33 +53,13 @@ public class IrreversibleRaceTests
     public void Reduction_KeepsEveryTranscriptOfTheFullSearch(Type breaker) => AssertAsTheFullSearch(breaker);
 
     /// <summary>The reduced search, with and without state caching, finds the transcripts and violations of the search over every interleaving.</summary>
-    internal static void AssertAsTheFullSearch(Type breaker, Action? more = null)
+    internal static void AssertAsTheFullSearch(Type breaker)
     {
-        var info = new ScenarioInfo(breaker);
-        var values = info.ResolveParams(null);
-
-        var full = Explore(info, values, reduction: false, cache: false);
-        var sut = Explore(info, values, reduction: true, cache: false);
-        var cached = Explore(info, values, reduction: true, cache: true);
-
-        Assert.Multiple(() =>
-        {
-            more?.Invoke();
-            Assert.That(full.Complete && sut.Complete && cached.Complete, Is.True);
-            Assert.That(Transcripts(full), Has.Count.GreaterThan(1), "the scenario should have several outcomes");
-            Assert.That(Transcripts(sut), Is.EquivalentTo(Transcripts(full)));
-            Assert.That(CatalogReductionTests.Violations(sut), Is.EquivalentTo(CatalogReductionTests.Violations(full)));
-            Assert.That(Transcripts(cached), Is.EquivalentTo(Transcripts(full)));
-            Assert.That(CatalogReductionTests.Violations(cached), Is.EquivalentTo(CatalogReductionTests.Violations(full)));
-        });
+        StateCaching.DigestBreakerTests.AssertReductionFindsEveryOutcome(breaker, cache: false);
+        StateCaching.DigestBreakerTests.AssertReductionFindsEveryOutcome(breaker, cache: true);
     }
 
     private static int Factorial(int n) => n <= 1 ? 1 : n * Factorial(n - 1);
-
-    private static ExplorationReport Explore(ScenarioInfo info, IReadOnlyDictionary<string, object> values, bool reduction, bool cache) =>
-        Explorer.Explore(info, values, new ExplorationOptions { Reduction = reduction, StateCache = cache, TracesDirectory = null, MaxOutcomes = int.MaxValue, Iterations = 200_000 });
-
-    private static HashSet<string> Transcripts(ExplorationReport r) => r.Outcomes.Select(o => string.Join('|', o.Output)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// A join with a zero timeout races the joined thread's finish: its guard has a deadline, so it is
