@@ -64,6 +64,9 @@ internal sealed partial class World : ISim
         init => _events.Capacity = value;
     }
 
+    /// <summary>True when the step in progress released a lock it held (it was held just before): the reduction's irreversible races (DporStrategy.Irreversible).</summary>
+    internal bool StepReleasedHeldLock { get; set; }
+
     /// <summary>Whether to keep <see cref="WokenByStep"/> (only the built-in scheduler reads it).</summary>
     internal bool TrackWakes { get; init; }
 
@@ -179,6 +182,7 @@ internal sealed partial class World : ISim
     internal void PassGate(SimThread thread)
     {
         thread.Guard = null;
+        StepReleasedHeldLock = false;
         if (Ended)
         {
             throw new ThreadKilledException();

@@ -110,6 +110,7 @@ public abstract class LockBase : IStateful
             throw new RuntimeError(error);
         }
 
+        World.StepReleasedHeldLock = true;
         if (ReleaseOnce(me))
         {
             WakeWaiters();

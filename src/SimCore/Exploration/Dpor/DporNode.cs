@@ -29,6 +29,9 @@ internal sealed class DporNode
     public HashSet<int> Enders { get; } = [];
     public int Chosen { get; set; }
 
+    // The reversed races' sequences, by the backtrack entry they asked for (DporStrategy.WakeUp.cs); made on first use.
+    private Dictionary<int, int[]>? _wakeUps;
+
     /// <summary>The digest of the world's state at this node, when the search caches states.</summary>
     public UInt128? State { get; set; }
 
@@ -66,6 +69,12 @@ internal sealed class DporNode
     public bool IsDisabled(int threadId) => Array.IndexOf(DisabledIds, threadId) >= 0;
 
     public DporStep StepOf(int threadId) => EnabledSteps[Array.IndexOf(EnabledIds, threadId)];
+
+    /// <summary>Remembers the threads of the reversing sequence that made <paramref name="thread"/> a backtrack entry here, <paramref name="thread"/> first.</summary>
+    public void SetWakeUp(int thread, int[] sequence) => (_wakeUps ??= [])[thread] = sequence;
+
+    /// <summary>The sequence <see cref="SetWakeUp"/> remembered for <paramref name="thread"/>, or null.</summary>
+    public int[]? WakeUpOf(int thread) => _wakeUps?.GetValueOrDefault(thread);
 
     /// <summary>Moves to the next untried alternative; false when this node is exhausted.</summary>
     public bool TryAdvance()

@@ -38,6 +38,10 @@ internal readonly record struct DporStep(Access Access, bool Daemon, bool MayEnd
         return true;
     }
 
+    /// <summary>True when <paramref name="guarded"/>'s guard, if it has no deadline, is false in every state just before <paramref name="writer"/>.</summary>
+    public static bool GuardFalseBefore(DporStep writer, DporStep guarded) =>
+        writer.Access.ObjectId == guarded.Access.ObjectId && writer.Access.Op == "finish" && guarded.Access.Op == "join";
+
     public bool ConflictsWith(DporStep other) =>
         Access.ConflictsWith(other.Access) || (Daemon && other.MayEndRun) || (other.Daemon && MayEndRun);
 }

@@ -64,6 +64,7 @@ internal sealed partial class DporStrategy
         if (pick >= 0)
         {
             node.Backtrack.Add(pick);
+            node.SetWakeUp(pick, ReversingThreads(j, i, pick));
         }
         else
         {

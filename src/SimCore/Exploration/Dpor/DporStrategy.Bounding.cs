@@ -48,6 +48,11 @@ internal sealed partial class DporStrategy
             return Preemption.Preferred(_previousThread, candidates);
         }
 
+        if (GuidedChoice(candidates, sleep) is { } guided)
+        {
+            return guided;
+        }
+
         SimThread? first = null;
         foreach (var c in candidates)
         {

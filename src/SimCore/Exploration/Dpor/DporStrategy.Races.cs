@@ -163,7 +163,7 @@ internal sealed partial class DporStrategy
 
         var i = _events.Count;
         _events.Add(new StepEvent(q.Id, step, Tick(ref clock, q.Id, before), -1));
-        _races.RemoveAll(j => EnabledBy(j, q.Id));
+        _races.RemoveAll(j => Irreversible(j, q.Id, step, q.Guard is { DeadlineMicros: < 0 }));
         foreach (var j in _races)
         {
             if (!OrderedThroughAnotherRace(j))
@@ -295,7 +295,7 @@ internal sealed partial class DporStrategy
             var e = _events[j];
             // A write that enabled this step (a release before an acquire) is no reversible race: the
             // race is with what came before it, so the scan goes on past it.
-            if (oneObject && e.Step.Access.ObjectId == step.Access.ObjectId && e.Step.Access.Kind == AccessKind.Write && !(e.Thread != p && EnabledBy(j, p)))
+            if (oneObject && e.Step.Access.ObjectId == step.Access.ObjectId && e.Step.Access.Kind == AccessKind.Write && !(e.Thread != p && Irreversible(j, p, step, _chosenWaitsUntimed)))
             {
                 if (!VectorClock.HappensBefore(e.Clock, e.Thread, before))
                 {
@@ -327,6 +327,24 @@ internal sealed partial class DporStrategy
                 _races.Add(j);
             }
         }
+    }
+
+    /// <summary>
+    /// True when event <paramref name="j"/> and thread <paramref name="q"/>'s <paramref name="step"/> are
+    /// no reversible race: j enabled q's step, or q's step waits at a guard without a deadline that is
+    /// false in the state just before j (the finish of the thread it joins, the release of a held lock
+    /// it acquires), so q's step cannot go before j (docs/state-caching.md, section 1).
+    /// </summary>
+    private bool Irreversible(int j, int q, DporStep step, bool waitsUntimed)
+    {
+        if (EnabledBy(j, q))
+        {
+            return true;
+        }
+
+        var e = _events[j];
+        return waitsUntimed && (DporStep.GuardFalseBefore(e.Step, step)
+            || (e.ReleasedHeldLock && e.Thread != q && e.Step.Access.ObjectId == step.Access.ObjectId && step.Access.Op is "acquire" or "reacquire"));
     }
 
     /// <summary>

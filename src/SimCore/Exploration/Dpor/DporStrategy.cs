@@ -39,6 +39,9 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
     private int[] _disabled = [];
     private int _pendingReversedAt = -1;
 
+    // The step being taken waited at a guard without a deadline (DporStep.GuardFalseBefore).
+    private bool _chosenWaitsUntimed;
+
     // Nodes above this index only replay choices already taken (and summarized) in earlier runs.
     private int _replayedBelow;
     private int[] _scratch = new int[16];
@@ -57,6 +60,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
                 _stack.RemoveRange(i + 1, _stack.Count - i - 1);
                 ResetRun();
                 _replayedBelow = i;
+                FollowWakeUp(_stack[i]);
                 return true;
             }
         }
@@ -201,6 +205,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         {
             if (c.Id == node.Chosen)
             {
+                _chosenWaitsUntimed = c.Guard is { DeadlineMicros: < 0 };
                 return CountChoice(candidates, c) ? c : null;
             }
         }
@@ -275,7 +280,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
 
         var stepClock = Tick(ref clock, p, before);
         NoteFutureStep(p, step, taken: true);
-        _events.Add(new StepEvent(p, step, stepClock, _lastThreadNodeIndex));
+        _events.Add(new StepEvent(p, step, stepClock, _lastThreadNodeIndex, stepper.World.StepReleasedHeldLock));
         onObject?.Add(index);
         if (step.Daemon)
         {
@@ -292,7 +297,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
             _globalEvents.Add(index);
         }
 
-        _races.RemoveAll(j => EnabledBy(j, p));
+        _races.RemoveAll(j => Irreversible(j, p, step, _chosenWaitsUntimed));
         foreach (var j in _races)
         {
             // Only races not ordered through another racing event are reversed here.
@@ -346,6 +351,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
     {
         _depth = 0;
         ResetBounding();
+        DropWakeUp();
         _pendingReversedAt = -1;
         _lastThreadNode = null;
         _events.Clear();
@@ -375,5 +381,10 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         return all;
     }
 
-    private readonly record struct StepEvent(int Thread, DporStep Step, VectorClock Clock, int Node);
+    /// <param name="Thread">The thread that took the step.</param>
+    /// <param name="Step">The step.</param>
+    /// <param name="Clock">Its vector clock.</param>
+    /// <param name="Node">The index of the node it was taken at, or -1 for a pending step appended for a moment.</param>
+    /// <param name="ReleasedHeldLock">A release of a lock that was held just before it.</param>
+    private readonly record struct StepEvent(int Thread, DporStep Step, VectorClock Clock, int Node, bool ReleasedHeldLock = false);
 }
