@@ -14,14 +14,21 @@ row() { # label args...
   python3 - "$OUT/r.json" "$label" "$(tail -1 "$OUT/rss")" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))[0]
-p = ' '.join(f"{k}={v}" for k, v in r['params'].items() if k in ('clients', 'messages', 'items', 'checkDelay', 'threads'))
+p = ' '.join(f"{k}={v}" for k, v in r['params'].items() if k in ('clients', 'messages', 'items', 'checkDelay', 'threads', 'segments', 'bufferSize'))
 print(f"| {r['scenario']} | {p} | {sys.argv[2]} | {r['schedules']:,} | {r['states']:,} | {r['transitions']:,} | {str(r['complete']).lower()} | {r['distinctOutputs']:,} | {len(r['violations'])} | {r['elapsedMs']:,} ms | {int(sys.argv[3]) // 1024} MB |")
 PY
 }
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| scenario | params | search | schedules | states | transitions | complete | distinct transcripts | violations | elapsedMs | peak RSS |"
 echo "|---|---|---|---:|---:|---:|---|---:|---:|---:|---:|"
-for args in "EchoUpperFixed --param clients=2 --param messages=2" "EchoUpper --param clients=2 --param messages=2" \
+# The socket scenarios at their own buffer and segment defaults (64 KiB, no segmentation choices),
+# EchoUpper also with a 16-byte buffer (partial sends break its replies), then EchoUpperFixed at the
+# explore sizes (a scenario's [ExploreWith] values fill in every parameter not given: segments=1,
+# bufferSize=32).
+for args in "EchoUpperFixed --param clients=2 --param messages=2 --param segments=0 --param bufferSize=65536" \
+            "EchoUpper --param clients=2 --param messages=2 --param segments=0 --param bufferSize=65536" \
+            "EchoUpper --param clients=2 --param messages=2 --param segments=0 --param bufferSize=16" \
+            "EchoUpperFixed --param clients=2 --param messages=2" \
             "ProducerConsumer --param items=2" "EventRetryLimit --param checkDelay=3" "ZooLostUpdateFixed --param threads=4"; do
   row "state cache" $args
   row "no state cache" $args --no-state-cache
