@@ -60,12 +60,6 @@ public class CrossObjectReductionTests
         });
     }
 
-    /// <summary>A scenario whose every transcript is allowed: only the set of outcomes is compared.</summary>
-    private abstract class AnyOutput : Scenario
-    {
-        public override IEnumerable<Invariant> Invariants => [Invariant.OverOutput("none", "holds", _ => null)];
-    }
-
     private static async Task JoinAllAsync(ISim sim, params Func<Task>[] bodies)
     {
         foreach (var t in await Vocabulary.VocabularyReductionTests.StartAllAsync(sim, bodies))
@@ -78,7 +72,7 @@ public class CrossObjectReductionTests
     /// Two threads each spawn a greenlet in their own hub: gevent numbers <c>Greenlet-N</c> from one
     /// counter of the whole run, so which thread's spawn comes first decides which name each prints.
     /// </summary>
-    private sealed class GreenletNumbersAcrossHubs : AnyOutput
+    private sealed class GreenletNumbersAcrossHubs : AnyOutputScenario
     {
         public override string Description => "two hubs spawn one greenlet each and print its name";
 
@@ -100,7 +94,7 @@ public class CrossObjectReductionTests
     /// Main makes two threads; two other threads start one each, then main lists the live threads,
     /// which <c>enumerate()</c> gives in start order: the two starts, on two thread objects, decide it.
     /// </summary>
-    private sealed class StartOrderSeenByEnumerate : AnyOutput
+    private sealed class StartOrderSeenByEnumerate : AnyOutputScenario
     {
         public override string Description => "enumerate's order after two threads start one thread each";
 
@@ -120,7 +114,7 @@ public class CrossObjectReductionTests
     /// A condition's wait releases its (plain) lock: a third thread's <c>locked()</c> probe of the
     /// lock sees it held or free depending on whether it comes before or after the wait.
     /// </summary>
-    private sealed class ConditionWaitReleasesLock : AnyOutput
+    private sealed class ConditionWaitReleasesLock : AnyOutputScenario
     {
         public override string Description => "locked() against a condition wait that releases the lock";
 
@@ -149,7 +143,7 @@ public class CrossObjectReductionTests
     /// left) and a send on another connection both may take it, so a step on one connection changes
     /// what a step on the port table may do.
     /// </summary>
-    private sealed class FaultBudgetSharedByConnectAndSend : AnyOutput
+    private sealed class FaultBudgetSharedByConnectAndSend : AnyOutputScenario
     {
         public override string Description => "a connect into a full backlog and a send elsewhere share one fault";
 
@@ -210,7 +204,7 @@ public class CrossObjectReductionTests
     }
 
     /// <summary>An abort wakes every thread waiting at the barrier: each party passes, or breaks before or after arriving.</summary>
-    private sealed class BarrierAbortWakesWaiters : AnyOutput
+    private sealed class BarrierAbortWakesWaiters : AnyOutputScenario
     {
         public override string Description => "two barrier waits against an abort";
 
@@ -235,7 +229,7 @@ public class CrossObjectReductionTests
     }
 
     /// <summary>A timer's thread waits on its own event; a cancel from another thread sets it: the function runs or not.</summary>
-    private sealed class TimerCancelMeetsFire : AnyOutput
+    private sealed class TimerCancelMeetsFire : AnyOutputScenario
     {
         public override string Description => "a zero-interval timer and a cancel";
 
@@ -251,7 +245,7 @@ public class CrossObjectReductionTests
         }
     }
     /// <summary>A greenlet's <c>dead</c> read from another thread (not a step) before or after its owner finishes it.</summary>
-    private sealed class ForeignGreenletDead : AnyOutput
+    private sealed class ForeignGreenletDead : AnyOutputScenario
     {
         public override string Description => "greenlet.dead read from another thread";
 
@@ -283,7 +277,7 @@ public class CrossObjectReductionTests
     }
 
     /// <summary>A queue's <c>maxsize</c> read (not a step) by one thread while another changes it.</summary>
-    private sealed class MaxsizeReadElsewhere : AnyOutput
+    private sealed class MaxsizeReadElsewhere : AnyOutputScenario
     {
         public override string Description => "q.maxsize read while another thread sets it";
 
@@ -307,7 +301,7 @@ public class CrossObjectReductionTests
     /// Main replaces <c>threading.excepthook</c> (not a step) while a thread may be dying: refused, in
     /// every interleaving, so no run depends on the order of the set and the death.
     /// </summary>
-    private sealed class ExcepthookSetMidRun : AnyOutput
+    private sealed class ExcepthookSetMidRun : AnyOutputScenario
     {
         public override string Description => "excepthook replaced while a thread may be dying";
 
@@ -338,7 +332,7 @@ public class CrossObjectReductionTests
     }
 
     /// <summary>Two threads each make a lock (not a step) and print its name, numbered from the world's object counter.</summary>
-    private sealed class ObjectNamesAcrossThreads : AnyOutput
+    private sealed class ObjectNamesAcrossThreads : AnyOutputScenario
     {
         public override string Description => "object numbers taken by two threads";
 
@@ -356,7 +350,7 @@ public class CrossObjectReductionTests
         }
     }
     /// <summary>A greenlet asks for its thread (gevent's <c>Dummy-N</c>, numbered without a step) while another thread creates one.</summary>
-    private sealed class DummyNumberAgainstCreate : AnyOutput
+    private sealed class DummyNumberAgainstCreate : AnyOutputScenario
     {
         public override string Description => "Dummy-N taken while another thread creates Thread-N";
 

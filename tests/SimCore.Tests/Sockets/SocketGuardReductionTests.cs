@@ -1,5 +1,6 @@
 using System.Text;
 using SimHarness.Sockets;
+using SimHarness.Tests.Exploration;
 using SimHarness.Tests.Exploration.StateCaching;
 
 namespace SimHarness.Tests.Sockets;
@@ -37,12 +38,6 @@ public class SocketGuardReductionTests
         return (client, server);
     }
 
-    /// <summary>A scenario whose every transcript is allowed: only the set of transcripts is compared.</summary>
-    private abstract class AnyOutput : Scenario
-    {
-        public override IEnumerable<Invariant> Invariants => [Invariant.OverOutput("none", "holds", _ => null)];
-    }
-
     private static async Task<SimThread> StartAsync(ISim sim, string name, Func<Task> body)
     {
         var t = await sim.CreateThreadAsync(body, name);
@@ -51,7 +46,7 @@ public class SocketGuardReductionTests
     }
 
     /// <summary>A backlog of one: the second connect waits for the server's first accept; each side prints when its call returns.</summary>
-    private sealed class BacklogOfOne : AnyOutput
+    private sealed class BacklogOfOne : AnyOutputScenario
     {
         public override string Description => "two connects into a backlog of one";
 
@@ -80,7 +75,7 @@ public class SocketGuardReductionTests
     }
 
     /// <summary>A two-byte buffer: the writer's second send waits for the reader; a third thread prints meanwhile.</summary>
-    private sealed class FullBuffer : AnyOutput
+    private sealed class FullBuffer : AnyOutputScenario
     {
         public override string Description => "a send that waits for room";
 
@@ -107,7 +102,7 @@ public class SocketGuardReductionTests
     }
 
     /// <summary>A reader waits for bytes that may come before or after the peer's close; a bystander prints once.</summary>
-    private sealed class RecvMeetsClose : AnyOutput
+    private sealed class RecvMeetsClose : AnyOutputScenario
     {
         public override string Description => "a recv that ends with bytes or end of stream";
 
@@ -129,7 +124,7 @@ public class SocketGuardReductionTests
     }
 
     /// <summary>Two threads wait in recv(1) on one socket before the peer sends: which gets which byte is decided by the order of their recvs.</summary>
-    private sealed class TwoReaders : AnyOutput
+    private sealed class TwoReaders : AnyOutputScenario
     {
         public override string Description => "two readers of one socket";
 
@@ -158,7 +153,7 @@ public class SocketGuardReductionTests
     /// A connection still in the backlog when its listener closes is reset: the client's send on it
     /// succeeds before the close and fails after it, though the close declares only the port table.
     /// </summary>
-    private sealed class ListenerCloseMeetsSend : AnyOutput
+    private sealed class ListenerCloseMeetsSend : AnyOutputScenario
     {
         public override string Description => "a send on a connection in the backlog against the listener's close";
 
