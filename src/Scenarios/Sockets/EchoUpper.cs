@@ -95,9 +95,12 @@ public class EchoUpper : Scenario
             await listening.SetAsync();
             while (true)
             {
+                // For the state-caching search: each turn of the accept loop starts afresh (the
+                // connections accepted before belong to their talk greenlets now).
+                gevent.Checkpoint("accept loop");
                 var (conn, addr) = await listener.AcceptAsync();
                 await gevent.PrintAsync(addr.ToString());
-                await hub.SpawnAsync(() => TalkGreenletAsync(conn));
+                await hub.SpawnAsync(() => TalkGreenletAsync(gevent, conn));
             }
         }
         catch (SocketErrorException e)
@@ -106,11 +109,11 @@ public class EchoUpper : Scenario
         }
     }
 
-    private async Task TalkGreenletAsync(TcpSocket conn)
+    private async Task TalkGreenletAsync(ISim gevent, TcpSocket conn)
     {
         try
         {
-            await TalkAsync(conn);
+            await TalkAsync(gevent, conn);
         }
         catch (BrokenPipeException)
         {
@@ -119,10 +122,13 @@ public class EchoUpper : Scenario
     }
 
     /// <summary>The seed's <c>talk(conn)</c>.</summary>
-    private async Task TalkAsync(TcpSocket conn)
+    private async Task TalkAsync(ISim gevent, TcpSocket conn)
     {
         while (true)
         {
+            // Each turn of the talk loop depends only on its connection: what earlier turns received
+            // is forgotten (two runs that split a message differently meet again here).
+            gevent.Checkpoint("talk loop", w => w.Add(conn.PeerAddress.ToString()));
             try
             {
                 var data = await conn.RecvAsync(1024);
@@ -151,12 +157,14 @@ public class EchoUpper : Scenario
         var client = await sim.ConnectAsync("127.0.0.1", Port);
         for (var i = 0; i < Messages; i++)
         {
+            sim.Checkpoint("client loop", w => w.Add(i).Add(client.LocalAddress.ToString()));
             var data = Encoding.UTF8.GetBytes($"{sim.CurrentThread.Name} hello");
             await client.SendAsync(data);
             var res = await client.RecvAsync(1024);
             await sim.PrintAsync(Encoding.UTF8.GetString(res));
         }
 
+        sim.Checkpoint("client done", w => w.Add(client.LocalAddress.ToString()));
         await client.CloseAsync();
     }
 

@@ -19,6 +19,8 @@ public sealed class EchoUpperFixed : EchoUpper
         var client = await sim.ConnectAsync("127.0.0.1", Port);
         for (var i = 0; i < Messages; i++)
         {
+            // For the state-caching search: what the loop still reads (see EchoUpper's client).
+            sim.Checkpoint("client loop", w => w.Add(i).Add(client.LocalAddress.ToString()));
             var data = Encoding.UTF8.GetBytes($"{sim.CurrentThread.Name} hello");
             await client.SendAllAsync(data);
             var reply = new List<byte>(data.Length);
@@ -33,9 +35,13 @@ public sealed class EchoUpperFixed : EchoUpper
                 reply.AddRange(part);
             }
 
-            await sim.PrintAsync(Encoding.UTF8.GetString([.. reply]));
+            // However the reply came in pieces, the loop now holds only the whole of it.
+            var text = Encoding.UTF8.GetString([.. reply]);
+            sim.Checkpoint("reply assembled", w => w.Add(i).Add(client.LocalAddress.ToString()).Add(text));
+            await sim.PrintAsync(text);
         }
 
+        sim.Checkpoint("client done", w => w.Add(client.LocalAddress.ToString()));
         await client.CloseAsync();
     }
 }

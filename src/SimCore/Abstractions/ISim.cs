@@ -121,4 +121,24 @@ public interface ISim
 
     /// <summary>Reports a violation of <paramref name="invariant"/> unless <paramref name="condition"/> holds; a violation ends the run.</summary>
     void Assert(bool condition, string invariant, string message);
+
+    /// <summary>
+    /// Declares a checkpoint for the state-caching search (not a step): from here on the calling
+    /// thread's future — in a hub's greenlet, the calling greenlet's — depends only on where its code
+    /// stands, named by <paramref name="point"/>, on the values <paramref name="live"/> writes, and on
+    /// the harness's shared objects; what it observed before is forgotten. Two runs that reach the same
+    /// checkpoint with the same live values and the same shared state are then one state.
+    /// </summary>
+    /// <remarks>
+    /// The declaration is trusted: a live value left out merges states that differ, and the search can
+    /// miss what only one of them does (docs/state-caching.md, "Checkpoints"). Name the point so that it
+    /// tells the whole call stack, and write every local the code still reads (a loop counter, what was
+    /// assembled so far, which socket when it holds more than one). It does nothing on the real backend,
+    /// under Coyote, and in searches without state caching.
+    /// </remarks>
+    /// <param name="point">Names the place in the code (unique per place).</param>
+    /// <param name="live">Writes the values the code still reads from here on; null when it reads none.</param>
+    void Checkpoint(string point, Action<StateWriter>? live = null)
+    {
+    }
 }

@@ -80,15 +80,15 @@ public sealed class Greenlet
     /// <summary>True once the first switch has started the run function.</summary>
     public bool Started
     {
-        get => Owner.World.ObserveForeign(Owner.Thread, field, "started", ObjectId);
-        private set;
+        get => Owner.World.ObserveForeign(Owner.Thread, HasStarted, "started", ObjectId);
+        private set => HasStarted = value;
     }
 
     /// <summary>True once the run function has ended (or a throw killed it before it started).</summary>
     public bool Dead
     {
-        get => Owner.World.ObserveForeign(Owner.Thread, field, "dead", ObjectId);
-        private set;
+        get => Owner.World.ObserveForeign(Owner.Thread, HasDied, "dead", ObjectId);
+        private set => HasDied = value;
     }
 
     /// <summary>Python's <c>bool(g)</c>: started and not dead.</summary>
@@ -114,6 +114,18 @@ public sealed class Greenlet
 
     /// <summary>The hub and the greenlets it spawned: gevent drops them silently when the program ends.</summary>
     internal bool IsHubOwned { get; }
+
+    /// <summary><see cref="Started"/> as the harness reads it: not an observation of the reading thread.</summary>
+    internal bool HasStarted { get; private set; }
+
+    /// <summary><see cref="Dead"/> as the harness reads it: not an observation of the reading thread.</summary>
+    internal bool HasDied { get; private set; }
+
+    /// <summary>The digest of what this greenlet has observed since it was spawned or since its last checkpoint (kept only for state caching).</summary>
+    internal UInt128 Chain { get; set; }
+
+    /// <summary>The gevent greenlet this one runs, for a greenlet a hub spawned.</summary>
+    internal HubGreenlet? Spawned { get; init; }
 
     /// <summary>The <c>Dummy-N</c> thread gevent's patched <c>current_thread()</c> gives this greenlet, made when first asked.</summary>
     internal SimThread? DummyThread { get; set; }

@@ -14,9 +14,6 @@ public sealed partial class Hub
     private readonly List<HubIoWait> _io = [];
     private readonly Queue<HubIoWait> _signaled = new();
     private Waiter? _idle;
-    private long _ioSequence;
-
-    internal long NextIoSequence() => _ioSequence++;
 
     /// <summary>Parks the current greenlet's next <see cref="WaitIoAsync"/> until a signal (or <paramref name="timeoutMicros"/>); call inside the step's atomic section.</summary>
     internal HubIoWait BeginIoWait(string what, long timeoutMicros = -1)
@@ -25,11 +22,13 @@ public sealed partial class Hub
         _io.Add(io);
         if (timeoutMicros >= 0)
         {
-            Arm(timeoutMicros, () =>
-            {
-                io.Signal(World);
-                return Task.CompletedTask;
-            });
+            Arm(timeoutMicros, new HubCallback(
+                () =>
+                {
+                    io.Signal(World);
+                    return Task.CompletedTask;
+                },
+                w => w.Add("io-timeout").Add(io.Wait.Greenlet.ObjectId).Add(io.Done)));
         }
 
         return io;
@@ -55,8 +54,8 @@ public sealed partial class Hub
         while (_signaled.TryDequeue(out var io))
         {
             // Which waits other threads' steps signalled is news to this thread: an observation.
-            World.Observe(Owner.Thread, "io-ready", Greenlet.ObjectId, io.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
-            _ready.Add(() => ResumeAsync(io.Wait, null));
+            World.Observe(Owner.Thread, "io-ready", Greenlet.ObjectId, io.Wait.Greenlet.ObjectId.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
+            _ready.Add(Resume(io.Wait, null));
         }
 
         _io.RemoveAll(static io => io.Done);
@@ -88,17 +87,6 @@ public sealed partial class Hub
         finally
         {
             _idle = null;
-        }
-    }
-
-    void IStateful.WriteState(StateWriter state)
-    {
-        // The rest of a hub (ready queue, timers, greenlets) is its thread's own doing, a function of
-        // what that thread observed; only the signals other threads' steps queued are not.
-        state.Add(Owner.Thread.Id).Add(_signaled.Count);
-        foreach (var io in _signaled)
-        {
-            state.Add(io.Sequence);
         }
     }
 }

@@ -22,11 +22,15 @@ public sealed partial class Hub
         var results = new List<HubGreenlet>();
         HubWait? waiting = null;
         var timedOut = false;
-        Func<HubGreenlet, Task> link = g =>
-        {
-            ended.Enqueue(g);
-            return waiting is { } w ? ResumeAsync(w, null) : Task.CompletedTask;
-        };
+        // The link fills a queue of this frame's: it cannot be described, and while it is pending
+        // the thread's digest is its whole history.
+        var link = new HubLink(
+            g =>
+            {
+                ended.Enqueue(g);
+                return waiting is { } w ? ResumeAsync(w, null) : Task.CompletedTask;
+            },
+            null);
         HubTimer? timer = null;
         using (World.Atomic())
         {
@@ -38,11 +42,13 @@ public sealed partial class Hub
 
             if (micros >= 0 && ended.Count < all.Count)
             {
-                timer = Arm(micros, () =>
-                {
-                    timedOut = true;
-                    return waiting is { } w ? ResumeAsync(w, null) : Task.CompletedTask;
-                });
+                timer = Arm(micros, new HubCallback(
+                    () =>
+                    {
+                        timedOut = true;
+                        return waiting is { } w ? ResumeAsync(w, null) : Task.CompletedTask;
+                    },
+                    null));
             }
         }
 
@@ -94,7 +100,7 @@ public sealed partial class Hub
 
         await StepAsync("join", g.Greenlet.ObjectId);
         HubWait wait;
-        Func<HubGreenlet, Task> link;
+        HubLink link;
         HubTimer? timer = null;
         using (World.Atomic())
         {
@@ -105,11 +111,11 @@ public sealed partial class Hub
             }
 
             wait = BeginWait();
-            link = _ => ResumeAsync(wait, true);
+            link = new HubLink(_ => ResumeAsync(wait, true), w => w.Add("join").Add(wait.Greenlet.ObjectId).Add(wait.Done));
             g.Links.Add(link);
             if (micros >= 0)
             {
-                timer = Arm(micros, () => ResumeAsync(wait, false));
+                timer = Arm(micros, Resume(wait, false));
             }
         }
 
@@ -132,13 +138,18 @@ public sealed partial class Hub
             return;
         }
 
-        _ready.Add(async () =>
-        {
-            foreach (var link in g.Links.ToArray())
+        // Its links may switch away one by one: a hub parked inside it has links left to run, so it
+        // is described only while pending, not while running.
+        _ready.Add(new HubCallback(
+            async () =>
             {
-                await link(g);
-            }
-        });
+                foreach (var link in g.Links.ToArray())
+                {
+                    await link.Run(g);
+                }
+            },
+            w => w.Add("notify").Add(g.Greenlet.ObjectId),
+            endsWithSwitch: false));
     }
 
     /// <summary>gevent prints a failed greenlet's traceback to stderr: here it goes to the event log, not to output.</summary>

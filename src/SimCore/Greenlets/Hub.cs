@@ -14,9 +14,10 @@ namespace SimHarness.Greenlets;
 /// </remarks>
 public sealed partial class Hub : IStateful
 {
-    private readonly List<Func<Task>> _ready = [];
+    private readonly List<HubCallback> _ready = [];
     private readonly PriorityQueue<HubTimer, (long Deadline, long Sequence)> _timers = new();
     private long _timerSequence;
+    private HubCallback? _running;
     private ISim? _patched;
 
     internal Hub(ThreadGreenlets owner)
@@ -58,7 +59,10 @@ public sealed partial class Hub : IStateful
         using var _ = World.Atomic();
         var g = new HubGreenlet(this, run, $"Greenlet-{World.NextGeventGreenletNumber()}");
         var startArgs = args ?? [null];
-        _ready.Add(() => g.Greenlet.Started ? Task.CompletedTask : Owner.SwitchCoreAsync(g.Greenlet, Transfer.Of(startArgs)));
+        Owner.Seed(g.Greenlet);
+        _ready.Add(new HubCallback(
+            () => g.Greenlet.Started ? Task.CompletedTask : Owner.SwitchCoreAsync(g.Greenlet, Transfer.Of(startArgs)),
+            w => w.Add("start").Add(g.Greenlet.ObjectId)));
         World.Record(Owner.Thread, "spawn", Greenlet.ObjectId, g.Name, null);
         return g;
     }
@@ -86,11 +90,11 @@ public sealed partial class Hub : IStateful
             World.Record(Owner.Thread, "sleep", Greenlet.ObjectId, World.FormatSeconds(micros), null);
             if (micros == 0)
             {
-                _ready.Add(() => ResumeAsync(wait, null));
+                _ready.Add(Resume(wait, null));
             }
             else
             {
-                Arm(micros, () => ResumeAsync(wait, null));
+                Arm(micros, Resume(wait, null));
             }
         }
 
@@ -114,7 +118,9 @@ public sealed partial class Hub : IStateful
         HubTimer timer;
         using (World.Atomic())
         {
-            timer = Arm(micros, () => finished || me.Dead ? Task.CompletedTask : Owner.SwitchCoreAsync(me, Transfer.Raise(raised)));
+            timer = Arm(micros, new HubCallback(
+                () => finished || me.Dead ? Task.CompletedTask : Owner.SwitchCoreAsync(me, Transfer.Raise(raised)),
+                w => w.Add("timeout").Add(me.ObjectId).Add(finished).Add(raised.GetType().FullName).Add(raised.Message)));
         }
 
         try
@@ -145,7 +151,7 @@ public sealed partial class Hub : IStateful
         await World.StepAsync(Owner.Thread, new Access(objectId, AccessKind.Write, op));
     }
 
-    private HubTimer Arm(long micros, Func<Task> fire)
+    private HubTimer Arm(long micros, HubCallback fire)
     {
         var t = new HubTimer(World.NowMicros + micros, _timerSequence++, fire);
         _timers.Enqueue(t, (t.Deadline, t.Sequence));
@@ -173,6 +179,10 @@ public sealed partial class Hub : IStateful
             wait.Done = true;
         }
     }
+
+    /// <summary>A callback resuming <paramref name="wait"/> with <paramref name="value"/> (null, true or false), described by both.</summary>
+    private HubCallback Resume(HubWait wait, bool? value) =>
+        new(() => ResumeAsync(wait, value), w => w.Add("resume").Add(wait.Greenlet.ObjectId).Add(wait.Done).Add(value is null ? -1 : value.Value ? 1 : 0));
 
     /// <summary>Run by the hub: resumes a waiting greenlet unless something else resumed it first.</summary>
     private Task ResumeAsync(HubWait wait, object? value)
@@ -207,7 +217,9 @@ public sealed partial class Hub : IStateful
                 var i = ExploreTies ? World.Choose(_ready.Count, "hub: next ready greenlet") : 0;
                 var callback = _ready[i];
                 _ready.RemoveAt(i);
-                await callback();
+                _running = callback;
+                await callback.Run();
+                _running = null;
                 continue;
             }
 

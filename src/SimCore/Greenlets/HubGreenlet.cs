@@ -17,7 +17,7 @@ public sealed class HubGreenlet
     {
         _hub = hub;
         _run = run;
-        Greenlet = new Greenlet(hub.Owner, RunAsync, hub.Greenlet, name, hubOwned: true);
+        Greenlet = new Greenlet(hub.Owner, RunAsync, hub.Greenlet, name, hubOwned: true) { Spawned = this };
     }
 
     /// <summary>gevent's name: <c>Greenlet-N</c>, from one counter per run, starting at 0.</summary>
@@ -45,7 +45,7 @@ public sealed class HubGreenlet
     public override string ToString() => Name;
 
     /// <summary>Called when it ends; each link runs once, in the hub, from one notification callback.</summary>
-    internal List<Func<HubGreenlet, Task>> Links { get; } = [];
+    internal List<HubLink> Links { get; } = [];
 
     private async Task<object?> RunAsync(object?[] args)
     {

@@ -15,13 +15,10 @@ internal sealed class HubIoWait(Hub hub, HubWait wait, string what) : ISignalabl
 
     public bool Signaled { get; private set; }
 
-    /// <summary>The wait's number in its hub, in the order the hub's thread began them.</summary>
-    public long Sequence { get; } = hub.NextIoSequence();
-
     /// <summary>Signalled, or the greenlet was resumed some other way (a gevent Timeout raised into it).</summary>
     public bool Done => Signaled || Wait.Done;
 
-    public void WriteIdentity(StateWriter state) => state.Add(Hub.Owner.Thread.Id).Add(Sequence).Add(Done);
+    public void WriteIdentity(StateWriter state) => state.Add(Hub.Owner.Thread.Id).Add(Wait.Greenlet.ObjectId).Add(Done);
 
     public void Signal(World world)
     {

@@ -100,6 +100,9 @@ internal sealed class PatchedSim(World world) : ISim
 
     public void Assert(bool condition, string invariant, string message) => World.Assert(condition, invariant, message);
 
+    /// <inheritdoc />
+    public void Checkpoint(string point, Action<StateWriter>? live = null) => World.Checkpoint(point, live);
+
     private static NotSupportedException NoThreads() =>
         new("threads under monkey-patching (greenlets in disguise) are not modelled: spawn greenlets with Hub.SpawnAsync");
 }

@@ -8,7 +8,7 @@ namespace SimHarness.Greenlets;
 /// caller and completes the target's task, so control moves without leaving the thread: the
 /// simulated thread stays runnable throughout, and other threads still interleave at its steps.
 /// </remarks>
-internal sealed class ThreadGreenlets
+internal sealed partial class ThreadGreenlets
 {
     private readonly List<Greenlet> _created = [];
 
@@ -18,6 +18,7 @@ internal sealed class ThreadGreenlets
         Thread = thread;
         Main = new Greenlet(this, null, null, thread.Name + "#", hubOwned: false);
         Current = Main;
+        Main.Chain = thread.Observed;
         thread.LabelOverride = () => Current.IsMain ? null : Current.Name;
     }
 
@@ -104,6 +105,7 @@ internal sealed class ThreadGreenlets
             target.Launch();
         }
 
+        ObserveTransfer(target, transfer);
         Current = target;
         target.Resume(transfer);
     }

@@ -9,6 +9,8 @@ internal sealed partial class World
     private readonly List<IStateful> _stateful = [];
     private readonly StateWriter _observation = new();
     private StateWriter? _digest;
+    private StateWriter? _greenletDigest;
+    private StateWriter? _checkpoint;
     private int _untracked;
     private UInt128 _outputDigest;
 
@@ -40,6 +42,42 @@ internal sealed partial class World
         _observation.Reset();
         _observation.Add(thread.Observed).Add(NowMicros).Add(op).Add(objectId).Add(result).Add(text);
         thread.Observed = _observation.Digest();
+        thread.Greenlets?.ObserveCurrent(NowMicros, op, objectId, result, text);
+    }
+
+    /// <summary>
+    /// <see cref="ISim.Checkpoint"/>: the calling thread's digest of what it observed (in a thread with
+    /// greenlets, the calling greenlet's chain) becomes the digest of <paramref name="point"/> and what
+    /// <paramref name="live"/> writes. Only the state-caching search keeps digests; elsewhere it does nothing.
+    /// </summary>
+    public void Checkpoint(string point, Action<StateWriter>? live = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(point);
+        if (!TrackState)
+        {
+            return;
+        }
+
+        var t = CurrentThread;
+        var w = _checkpoint ??= new StateWriter();
+        w.Reset();
+        w.Add("checkpoint").Add(point);
+        live?.Invoke(w);
+        var declared = w.Digest();
+        if (t.Greenlets is not { } gs || (gs.Hub is null && gs.Created.Count == 0))
+        {
+            t.Observed = declared;
+            t.Greenlets?.Main.Chain = declared;
+            return;
+        }
+
+        if (ReferenceEquals(gs.Current, gs.Hub?.Greenlet))
+        {
+            throw new InvalidOperationException("a checkpoint belongs in a greenlet's code, not in a hub callback");
+        }
+
+        gs.Current.Chain = declared;
+        gs.Structured = true;
     }
 
     /// <summary>
@@ -88,7 +126,8 @@ internal sealed partial class World
             // A finished thread's observations stay: what it computed may live on in a variable
             // another thread reads after joining it.
             // The start order is enumerate()'s order: two orders of two starts are two states.
-            w.Add(t.Id).Add(t.Name).Add((long)t.Status).Add(t.IsDaemon).Add(t.StartSequence).Add(t.Observed);
+            w.Add(t.Id).Add(t.Name).Add((long)t.Status).Add(t.IsDaemon).Add(t.StartSequence);
+            WriteThreadOwnState(w, t);
             if (t.BlockedOn is { Done: false } b)
             {
                 w.Add(b.ObjectId).Add(b.Deadline);
@@ -112,6 +151,27 @@ internal sealed partial class World
         }
 
         return w.Digest();
+    }
+
+    /// <summary>
+    /// A thread's own state: the digest of its history, or, for a thread whose greenlets declared
+    /// checkpoints, the description of its greenlets and hub when every part of it can be described
+    /// (tagged apart, so the two never meet).
+    /// </summary>
+    private void WriteThreadOwnState(StateWriter w, SimThread t)
+    {
+        if (t.Greenlets is { Structured: true } gs)
+        {
+            var d = _greenletDigest ??= new StateWriter();
+            d.Reset();
+            if (gs.TryDescribe(d))
+            {
+                w.Add(1L).Add(d.Digest());
+                return;
+            }
+        }
+
+        w.Add(0L).Add(t.Observed);
     }
 
     /// <summary>Writes a queue of waiting parties in order: who waits, on what, until when.</summary>
