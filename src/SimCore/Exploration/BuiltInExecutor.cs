@@ -41,7 +41,7 @@ internal static class BuiltInExecutor
             decisions.Add(new Decision(DecisionKind.Value, v));
             return v;
         });
-        var world = new World(runtime, maxSteps) { TrackWakes = true, TrackState = strategy.TracksState, ExpectedEvents = t_eventsHint, TouchedObjects = [] };
+        var world = new World(runtime, maxSteps) { TrackWakes = true, TrackState = strategy.TracksState, IgnoreCheckpoints = strategy.IgnoresCheckpoints, ExpectedEvents = t_eventsHint, TouchedObjects = [] };
         world.AttachMonitors(scenario.Monitors);
         world.StartMain(() => scenario.RunAsync(world));
         context.RunUntilIdle();

@@ -36,6 +36,10 @@ public sealed record ExplorationOptions
     /// <value>True by default; a scenario whose end-of-run invariants read more than the output is explored without it.</value>
     public bool StateCache { get; init; } = true;
 
+    /// <summary>State caching as if no scenario declared a checkpoint (<c>--ignore-checkpoints</c>): each thread's digest is its whole history.</summary>
+    /// <value>False by default. Comparing a search with and without it at small sizes checks a scenario's declarations.</value>
+    public bool IgnoreCheckpoints { get; init; }
+
     /// <summary>The exhaustive search explores only the runs with at most this many preemptions (<c>--max-preemptions</c>); null: no bound.</summary>
     /// <value>At least 0. With a bound the search runs without the reduction and without state caching.</value>
     public int? MaxPreemptions { get; init; }

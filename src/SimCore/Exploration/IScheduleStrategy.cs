@@ -8,6 +8,9 @@ internal interface IScheduleStrategy
     /// <summary>True when the strategy matches states: the world then keeps its state digest.</summary>
     bool TracksState => false;
 
+    /// <summary>True when the world's digest disregards the scenario's checkpoint declarations.</summary>
+    bool IgnoresCheckpoints => false;
+
     /// <summary>Picks the thread that takes the next step, or null to abandon the run (pruned by the reduction).</summary>
     /// <param name="candidates">The parked threads, ordered by thread id.</param>
     SimThread? PickThread(IReadOnlyList<SimThread> candidates);

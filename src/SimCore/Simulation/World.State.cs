@@ -17,6 +17,9 @@ internal sealed partial class World
     /// <summary>Whether to keep observations and the output digest (the state-caching search sets it).</summary>
     internal bool TrackState { get; init; }
 
+    /// <summary>Whether <see cref="Checkpoint"/> does nothing (<c>explore --ignore-checkpoints</c>).</summary>
+    internal bool IgnoreCheckpoints { get; init; }
+
     /// <summary>The number of objects created that the digest cannot cover; a state with any is never matched.</summary>
     internal int UntrackedObjects => _untracked;
 
@@ -53,7 +56,7 @@ internal sealed partial class World
     public void Checkpoint(string point, Action<StateWriter>? live = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(point);
-        if (!TrackState)
+        if (!TrackState || IgnoreCheckpoints)
         {
             return;
         }

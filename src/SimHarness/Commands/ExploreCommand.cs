@@ -38,6 +38,7 @@ internal static class ExploreCommand
         var requireComplete = new Option<bool>("--require-complete") { Description = "exit 2 when an exhaustive search was cut short (--iterations, --time-limit, Ctrl-C)" };
         var noReduction = new Option<bool>("--no-reduction") { Description = "explore every interleaving (no partial-order reduction)" };
         var noStateCache = new Option<bool>("--no-state-cache") { Description = "do not skip states already explored (state caching is on by default)" };
+        var ignoreCheckpoints = new Option<bool>("--ignore-checkpoints") { Description = "state caching as if the scenario declared no checkpoints (sim.Checkpoint): compare with a search without it, at small sizes, to check the declarations" };
         var assembly = CommonOptions.Assembly();
         var workers = new Option<int>("--workers") { Description = "OS threads sharing one exhaustive search (the same outcomes and violations as one)", DefaultValueFactory = _ => 1, HelpName = "N" };
         var shard = new Option<string?>("--shard") { Description = "explore only shard i of n of the exhaustive search (1 <= i <= n); combine the reports with `merge`", HelpName = "i/n" };
@@ -49,7 +50,7 @@ internal static class ExploreCommand
         var iterative = new Option<bool>("--iterative") { Description = "exhaustive only: explore with preemption bound 0, then 1, 2, ... (up to --max-preemptions if given) until a bound cuts no run or the search is stopped; reports the highest bound finished" };
         var cmd = new Command("explore", "explore the schedules of scenarios; Ctrl-C or --time-limit stops and still reports")
         {
-            scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, outcomeTraces, junit, requireComplete, noReduction, noStateCache, workers, shard, maxPreemptions, iterative, assembly,
+            scenarios, all, param, strategy, iterations, seed, maxSteps, timeLimit, stopOnFirst, json, traces, outcomeTraces, junit, requireComplete, noReduction, noStateCache, ignoreCheckpoints, workers, shard, maxPreemptions, iterative, assembly,
         };
 
         // The size estimate (issue 12, item 2) keeps to its own lines and its own file (EstimateView).
@@ -90,6 +91,7 @@ internal static class ExploreCommand
                 OutcomeTraces = p.GetValue(outcomeTraces),
                 Reduction = !p.GetValue(noReduction),
                 StateCache = !p.GetValue(noStateCache),
+                IgnoreCheckpoints = p.GetValue(ignoreCheckpoints),
                 Workers = AtLeastOne(p.GetValue(workers)),
                 Shard = p.GetValue(shard) is { } sh ? Exploration.Parallel.ShardSpec.Parse(sh) : null,
                 MaxPreemptions = p.GetValue(maxPreemptions),

@@ -233,6 +233,8 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
 
     public bool TracksState => cache is { GaveUp: false };
 
+    public bool IgnoresCheckpoints => cache is { IgnoreCheckpoints: true };
+
     public void OnStepCompleted(SimThread stepper, Access access, IReadOnlyList<SimThread> woken, bool timeAdvanced)
     {
         if (!_raceAnalysis)

@@ -11,6 +11,9 @@ internal sealed class StateCache
 {
     private readonly Dictionary<UInt128, Entry> _visited = [];
 
+    /// <summary>True when the worlds of this search disregard <see cref="ISim.Checkpoint"/> declarations.</summary>
+    public bool IgnoreCheckpoints { get; init; }
+
     /// <summary>Distinct states explored.</summary>
     public long States => _visited.Count;
 

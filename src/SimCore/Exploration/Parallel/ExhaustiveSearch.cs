@@ -69,6 +69,7 @@ internal sealed partial class ExhaustiveSearch
         report.StateCaching = search._cachingOff
             ?? (search.States == 0 && search.Undigested > 0 ? "off: the scenario uses objects the state digest does not cover"
                 : search.GaveUp ? $"on until {StateCache.GiveUpAfter} states had been explored without one met twice, then off"
+                : options.IgnoreCheckpoints ? "on, checkpoints ignored"
                 : "on");
         return finished;
     }
@@ -168,7 +169,7 @@ internal sealed partial class ExhaustiveSearch
     /// <summary>One DPOR search below a fixed prefix; false when stopped early.</summary>
     private bool ExplorePart(int index, IReadOnlyList<FrontierStep> prefix)
     {
-        var cache = _caching && !PartsGaveUp ? new StateCache() : null;
+        var cache = _caching && !PartsGaveUp ? new StateCache { IgnoreCheckpoints = _options.IgnoreCheckpoints } : null;
         var dpor = new DporStrategy(_options.Reduction, prefix.Select(s => s.ToNode()).ToList(), cache) { PreemptionBound = _bound?.Preemptions };
         try
         {

@@ -42,6 +42,46 @@ public class CheckpointTests
     }
 
     [Test]
+    public void IgnoreCheckpoints_FindsWhatAWrongDeclarationHides()
+    {
+        var info = new ScenarioInfo(typeof(SumForgotten));
+        var values = info.ResolveParams(null);
+        var full = DigestBreakerTests.Explore(info, values, reduction: false, cache: false);
+        var ignoring = Explorer.Explore(info, values, new ExplorationOptions { IgnoreCheckpoints = true, TracesDirectory = null, MaxOutcomes = int.MaxValue });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ignoring.StateCaching, Is.EqualTo("on, checkpoints ignored"));
+            Assert.That(ignoring.Complete, Is.True);
+            Assert.That(DigestBreakerTests.Transcripts(ignoring), Is.EquivalentTo(DigestBreakerTests.Transcripts(full)));
+        });
+    }
+
+    [Test]
+    public void Cli_IgnoreCheckpoints_SaysSoInTheReport()
+    {
+        var dir = Directory.CreateTempSubdirectory("simharness-checkpoints-");
+        try
+        {
+            var json = Path.Combine(dir.FullName, "r.json");
+            var sut = SimHarness.Tests.Cli.CliInvocation.Of("explore", "EchoUpperFixed", "--param", "clients=1;messages=1", "--ignore-checkpoints", "--json", json);
+            var declared = SimHarness.Tests.Cli.CliInvocation.Of("explore", "EchoUpperFixed", "--param", "clients=1;messages=1", "--json", json + ".declared");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(sut.ExitCode, Is.EqualTo(0), sut.Error);
+                Assert.That(File.ReadAllText(json), Does.Contain("\"stateCaching\": \"on, checkpoints ignored\""));
+                Assert.That(declared.ExitCode, Is.EqualTo(0), declared.Error);
+                Assert.That(File.ReadAllText(json + ".declared"), Does.Contain("\"stateCaching\": \"on\""));
+            });
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Test]
     public void Checkpoint_InOneGreenlet_KeepsWhatTheOtherGreenletsObserved() =>
         DigestBreakerTests.AssertReductionFindsEveryOutcome(typeof(GreenletReadsBeforeCheckpoint), cache: true);
 
