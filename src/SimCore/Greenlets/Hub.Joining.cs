@@ -18,7 +18,7 @@ public sealed partial class Hub
         }
 
         await StepAsync("joinall", Greenlet.ObjectId);
-        var ended = new Queue<HubGreenlet>(all.Where(g => g.Ready));
+        var ended = new Queue<HubGreenlet>(all.Where(g => g.HasEnded));
         var results = new List<HubGreenlet>();
         HubWait? waiting = null;
         var timedOut = false;
@@ -35,7 +35,7 @@ public sealed partial class Hub
         using (World.Atomic())
         {
             World.Record(Owner.Thread, "joinall", Greenlet.ObjectId, $"{ended.Count}/{all.Count} ended", null);
-            foreach (var g in all.Where(g => !g.Ready))
+            foreach (var g in all.Where(g => !g.HasEnded))
             {
                 g.Links.Add(link);
             }
@@ -69,14 +69,16 @@ public sealed partial class Hub
                 }
 
                 var g = ended.Dequeue();
-                if (raiseError && g.Exception is { } e)
+                if (raiseError && g.Failure is { } e)
                 {
+                    ObserveJoinAll(results, g);
                     System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
                 }
 
                 results.Add(g);
             }
 
+            ObserveJoinAll(results, null);
             return results;
         }
         finally
@@ -86,6 +88,18 @@ public sealed partial class Hub
             {
                 g.Links.Remove(link);
             }
+        }
+    }
+
+    /// <summary>
+    /// What a joinall hands its caller (which greenlets ended, in what order, and the failure it
+    /// raises) depends on the order its siblings ended in: news to the calling greenlet's chain.
+    /// </summary>
+    private void ObserveJoinAll(List<HubGreenlet> results, HubGreenlet? raised)
+    {
+        if (World.TrackState)
+        {
+            Owner.ObserveCurrent(World.NowMicros, "joinall", Greenlet.ObjectId, string.Join(",", results.Select(r => r.Name)), raised?.Name);
         }
     }
 
@@ -104,8 +118,8 @@ public sealed partial class Hub
         HubTimer? timer = null;
         using (World.Atomic())
         {
-            World.Record(Owner.Thread, "join", g.Greenlet.ObjectId, g.Ready ? "ended" : "blocked", null);
-            if (g.Ready)
+            World.Record(Owner.Thread, "join", g.Greenlet.ObjectId, g.HasEnded ? "ended" : "blocked", null);
+            if (g.HasEnded)
             {
                 return true;
             }

@@ -61,7 +61,7 @@ public sealed partial class Hub : IStateful
         var startArgs = args ?? [null];
         Owner.Seed(g.Greenlet);
         _ready.Add(new HubCallback(
-            () => g.Greenlet.Started ? Task.CompletedTask : Owner.SwitchCoreAsync(g.Greenlet, Transfer.Of(startArgs)),
+            () => g.Greenlet.HasStarted ? Task.CompletedTask : Owner.SwitchCoreAsync(g.Greenlet, Transfer.Of(startArgs)),
             w => w.Add("start").Add(g.Greenlet.ObjectId)));
         World.Record(Owner.Thread, "spawn", Greenlet.ObjectId, g.Name, null);
         return g;
@@ -119,7 +119,7 @@ public sealed partial class Hub : IStateful
         using (World.Atomic())
         {
             timer = Arm(micros, new HubCallback(
-                () => finished || me.Dead ? Task.CompletedTask : Owner.SwitchCoreAsync(me, Transfer.Raise(raised)),
+                () => finished || me.HasDied ? Task.CompletedTask : Owner.SwitchCoreAsync(me, Transfer.Raise(raised)),
                 w => w.Add("timeout").Add(me.ObjectId).Add(finished).Add(raised.GetType().FullName).Add(raised.Message)));
         }
 

@@ -27,16 +27,67 @@ public sealed class HubGreenlet
     public Greenlet Greenlet { get; }
 
     /// <summary>True once the run function has ended, with a value or an exception (gevent's <c>ready()</c>).</summary>
-    public bool Ready { get; private set; }
+    /// <remarks>Read by user code it is an observation of the reader (as are <see cref="Value"/> and <see cref="Exception"/>): of another thread, or of a sibling greenlet, whose chain the greenlet-by-greenlet digest keeps.</remarks>
+    public bool Ready
+    {
+        get
+        {
+            Read(HasEnded ? "true" : "false", "ready");
+            return HasEnded;
+        }
+    }
 
     /// <summary>True when it ended without an exception (gevent's <c>successful()</c>).</summary>
     public bool Successful => Ready && Exception is null;
 
     /// <summary>The run function's return value, once it has ended successfully.</summary>
-    public object? Value { get; private set; }
+    public object? Value
+    {
+        get
+        {
+            Read(ValueText(_value), "value");
+            return _value;
+        }
+    }
 
     /// <summary>The exception that ended the run function, if any.</summary>
-    public Exception? Exception { get; private set; }
+    public Exception? Exception
+    {
+        get
+        {
+            Read(_exception is null ? "none" : $"{_exception.GetType().FullName}: {_exception.Message}", "exception");
+            return _exception;
+        }
+    }
+
+    /// <summary><see cref="Ready"/> as the harness reads it: not an observation.</summary>
+    internal bool HasEnded { get; private set; }
+
+    /// <summary><see cref="Exception"/> as the harness reads it: not an observation.</summary>
+    internal Exception? Failure => _exception;
+
+    private object? _value;
+    private Exception? _exception;
+
+    /// <summary>Notes a read of this greenlet's result by user code.</summary>
+    private void Read(string text, string what) => _hub.World.ObserveRead(_hub.Owner.Thread, text, what, Greenlet.ObjectId);
+
+    /// <summary>A result's text; a value whose type prints only its name cannot be told apart, and no state of the run is matched after it is read.</summary>
+    private string ValueText(object? v)
+    {
+        if (v is null)
+        {
+            return "null";
+        }
+
+        var text = Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "null";
+        if (!(v.GetType().IsPrimitive || v is string or decimal) && text == v.GetType().ToString() && _hub.World.TrackState)
+        {
+            _hub.World.Untracked();
+        }
+
+        return v.GetType().FullName + ":" + text;
+    }
 
     /// <summary>Waits until this greenlet has ended, or <paramref name="timeoutSeconds"/> passes; returns whether it has ended.</summary>
     public Task<bool> JoinAsync(decimal? timeoutSeconds = null) => _hub.JoinAsync(this, timeoutSeconds);
@@ -51,11 +102,11 @@ public sealed class HubGreenlet
     {
         try
         {
-            Value = await _run(args);
+            _value = await _run(args);
         }
         catch (GreenletExit e)
         {
-            Value = e;
+            _value = e;
         }
         catch (ThreadKilledException)
         {
@@ -63,11 +114,11 @@ public sealed class HubGreenlet
         }
         catch (Exception e) when (!World.IsControlException(e))
         {
-            Exception = e;
+            _exception = e;
             _hub.ReportFailure(this, e);
         }
 
-        Ready = true;
+        HasEnded = true;
         _hub.NotifyLinks(this);
         return null;
     }

@@ -136,7 +136,7 @@ internal sealed partial class ThreadGreenlets
             }
 
             w.Add(g.ObjectId).Add(g.HasStarted).Add(g.HasDied).Add(g.Parent!.ObjectId).Add(g.Chain).Add(g.DummyThread?.Name);
-            w.Add(spawned.Ready).Add(spawned.Links.Count);
+            w.Add(spawned.HasEnded).Add(spawned.Links.Count);
             foreach (var link in spawned.Links)
             {
                 if (link.Describe is not { } describe)

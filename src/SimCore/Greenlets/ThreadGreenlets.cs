@@ -63,7 +63,7 @@ internal sealed partial class ThreadGreenlets
     /// <summary>Moves control to <paramref name="target"/> (or its nearest live parent) and returns what comes back.</summary>
     public async Task<object?> SwitchCoreAsync(Greenlet target, Transfer transfer)
     {
-        while (target.Dead)
+        while (target.HasDied)
         {
             target = target.Parent!;
         }
@@ -83,7 +83,7 @@ internal sealed partial class ThreadGreenlets
     public void FinishTo(Greenlet finished, Transfer result)
     {
         var p = finished.Parent!;
-        while (p.Dead)
+        while (p.HasDied)
         {
             p = p.Parent!;
         }
@@ -93,7 +93,7 @@ internal sealed partial class ThreadGreenlets
 
     private void Deliver(Greenlet target, Transfer transfer)
     {
-        if (!target.Started)
+        if (!target.HasStarted)
         {
             if (transfer.Error is { } e)
             {

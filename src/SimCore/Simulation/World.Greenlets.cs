@@ -47,7 +47,7 @@ internal sealed partial class World
 
         foreach (var g in gs.Created.ToArray())
         {
-            if (!g.IsActive || g.IsHubOwned)
+            if (!g.HasStarted || g.HasDied || g.IsHubOwned)
             {
                 continue;
             }

@@ -89,12 +89,30 @@ internal sealed partial class World
     /// </summary>
     internal bool ObserveForeign(SimThread owner, bool value, string what, int objectId)
     {
-        if (TrackState && s_current.Value is { } reader && !ReferenceEquals(reader, owner))
+        ObserveRead(owner, value ? "true" : "false", what, objectId);
+        return value;
+    }
+
+    /// <summary>
+    /// A read without a step of state owned by <paramref name="owner"/>'s thread (a greenlet's flags,
+    /// a spawned greenlet's result): an observation of a reader on another thread; on the owner's own
+    /// thread, of the greenlet reading, in its chain (for the greenlet-by-greenlet digest).
+    /// </summary>
+    internal void ObserveRead(SimThread owner, string value, string what, int objectId)
+    {
+        if (!TrackState || s_current.Value is not { } reader)
         {
-            Observe(reader, what, objectId, value ? "true" : "false", null);
+            return;
         }
 
-        return value;
+        if (!ReferenceEquals(reader, owner))
+        {
+            Observe(reader, what, objectId, value, null);
+        }
+        else
+        {
+            reader.Greenlets?.ObserveCurrent(NowMicros, what, objectId, value, null);
+        }
     }
 
     /// <summary>Folds an output line into the output digest (the transcript so far is part of the state).</summary>

@@ -86,6 +86,14 @@ public class CheckpointTests
         DigestBreakerTests.AssertReductionFindsEveryOutcome(typeof(GreenletReadsBeforeCheckpoint), cache: true);
 
     [Test]
+    public void Checkpoint_InOneGreenlet_KeepsASiblingsStateItRead() =>
+        DigestBreakerTests.AssertReductionFindsEveryOutcome(typeof(GreenletReadsSiblingReady), cache: true);
+
+    [Test]
+    public void Checkpoint_InOneGreenlet_KeepsTheOrderAJoinAllReturned() =>
+        DigestBreakerTests.AssertReductionFindsEveryOutcome(typeof(GreenletJoinAllOrder), cache: true);
+
+    [Test]
     public void Checkpoint_InOneGreenlet_KeepsTheValueAJoinReturned() =>
         DigestBreakerTests.AssertReductionFindsEveryOutcome(typeof(GreenletJoinResult), cache: true);
 
@@ -205,6 +213,84 @@ public class CheckpointTests
             {
                 await t.JoinAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// Two greenlets start in either order (<see cref="Hub.ExploreTies"/>): the sibling declares a
+    /// checkpoint and ends at once, the reader declares one and reads whether the sibling has ended,
+    /// then prints it a second later. The read is not a step: only the reader's chain keeps it.
+    /// </summary>
+    private sealed class GreenletReadsSiblingReady : AnyOutputScenario
+    {
+        public override string Description => "a sibling's ready() read without a step, kept after a checkpoint";
+
+        public override async Task RunAsync(ISim sim)
+        {
+            var t = await sim.CreateThreadAsync(
+                async () =>
+                {
+                    var hub = Hub.Get(sim);
+                    hub.ExploreTies = true;
+                    var sibling = await hub.SpawnAsync(() =>
+                    {
+                        sim.Checkpoint("sibling");
+                        return Task.CompletedTask;
+                    });
+                    var reader = await hub.SpawnAsync(async () =>
+                    {
+                        sim.Checkpoint("reader");
+                        var ended = sibling.Ready;
+                        await hub.SleepAsync(1);
+                        await sim.PrintAsync($"ready {ended}");
+                    });
+                    await reader.JoinAsync();
+                },
+                "hub");
+            await t.StartAsync();
+            await t.JoinAsync();
+        }
+    }
+
+    /// <summary>
+    /// A joiner declares a checkpoint and waits for two siblings with joinall; the siblings, each
+    /// declaring a checkpoint, end in either order (<see cref="Hub.ExploreTies"/>), which is the order
+    /// joinall returns them in. The joiner prints that order a second later.
+    /// </summary>
+    private sealed class GreenletJoinAllOrder : AnyOutputScenario
+    {
+        public override string Description => "the order joinall returned, kept after a checkpoint";
+
+        public override async Task RunAsync(ISim sim)
+        {
+            var t = await sim.CreateThreadAsync(
+                async () =>
+                {
+                    var hub = Hub.Get(sim);
+                    hub.ExploreTies = true;
+                    var pair = new List<HubGreenlet>();
+                    var joiner = await hub.SpawnAsync(async () =>
+                    {
+                        sim.Checkpoint("joiner");
+                        var ended = await hub.JoinAllAsync(pair);
+                        await hub.SleepAsync(1);
+                        await sim.PrintAsync("ended " + string.Join(" ", ended.Select(g => g.Name)));
+                    });
+                    for (var i = 0; i < 2; i++)
+                    {
+                        var point = $"sibling {i}";
+                        pair.Add(await hub.SpawnAsync(() =>
+                        {
+                            sim.Checkpoint(point);
+                            return Task.CompletedTask;
+                        }));
+                    }
+
+                    await joiner.JoinAsync();
+                },
+                "hub");
+            await t.StartAsync();
+            await t.JoinAsync();
         }
     }
 
