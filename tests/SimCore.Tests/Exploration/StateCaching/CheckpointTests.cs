@@ -217,13 +217,12 @@ public class CheckpointTests
     }
 
     /// <summary>
-    /// Two greenlets start in either order (<see cref="Hub.ExploreTies"/>): the sibling declares a
-    /// checkpoint and ends at once, the reader declares one and reads whether the sibling has ended,
-    /// then prints it a second later. The read is not a step: only the reader's chain keeps it.
+    /// A thread named <c>hub</c> whose hub explores every order of greenlets ready at one instant
+    /// (<see cref="Hub.ExploreTies"/>); main waits for it, and it waits for the greenlet the subclass returns.
     /// </summary>
-    private sealed class GreenletReadsSiblingReady : AnyOutputScenario
+    private abstract class TiesScenario : AnyOutputScenario
     {
-        public override string Description => "a sibling's ready() read without a step, kept after a checkpoint";
+        protected abstract Task<HubGreenlet> SpawnAsync(ISim sim, Hub hub);
 
         public override async Task RunAsync(ISim sim)
         {
@@ -232,19 +231,7 @@ public class CheckpointTests
                 {
                     var hub = Hub.Get(sim);
                     hub.ExploreTies = true;
-                    var sibling = await hub.SpawnAsync(() =>
-                    {
-                        sim.Checkpoint("sibling");
-                        return Task.CompletedTask;
-                    });
-                    var reader = await hub.SpawnAsync(async () =>
-                    {
-                        sim.Checkpoint("reader");
-                        var ended = sibling.Ready;
-                        await hub.SleepAsync(1);
-                        await sim.PrintAsync($"ready {ended}");
-                    });
-                    await reader.JoinAsync();
+                    await (await SpawnAsync(sim, hub)).JoinAsync();
                 },
                 "hub");
             await t.StartAsync();
@@ -253,44 +240,62 @@ public class CheckpointTests
     }
 
     /// <summary>
+    /// Two greenlets start in either order (<see cref="Hub.ExploreTies"/>): the sibling declares a
+    /// checkpoint and ends at once, the reader declares one and reads whether the sibling has ended,
+    /// then prints it a second later. The read is not a step: only the reader's chain keeps it.
+    /// </summary>
+    private sealed class GreenletReadsSiblingReady : TiesScenario
+    {
+        public override string Description => "a sibling's ready() read without a step, kept after a checkpoint";
+
+        protected override async Task<HubGreenlet> SpawnAsync(ISim sim, Hub hub)
+        {
+            var sibling = await hub.SpawnAsync(() =>
+            {
+                sim.Checkpoint("sibling");
+                return Task.CompletedTask;
+            });
+            var reader = await hub.SpawnAsync(async () =>
+            {
+                sim.Checkpoint("reader");
+                var ended = sibling.Ready;
+                await hub.SleepAsync(1);
+                await sim.PrintAsync($"ready {ended}");
+            });
+            return reader;
+        }
+    }
+
+    /// <summary>
     /// A joiner declares a checkpoint and waits for two siblings with joinall; the siblings, each
     /// declaring a checkpoint, end in either order (<see cref="Hub.ExploreTies"/>), which is the order
     /// joinall returns them in. The joiner prints that order a second later.
     /// </summary>
-    private sealed class GreenletJoinAllOrder : AnyOutputScenario
+    private sealed class GreenletJoinAllOrder : TiesScenario
     {
         public override string Description => "the order joinall returned, kept after a checkpoint";
 
-        public override async Task RunAsync(ISim sim)
+        protected override async Task<HubGreenlet> SpawnAsync(ISim sim, Hub hub)
         {
-            var t = await sim.CreateThreadAsync(
-                async () =>
+            var pair = new List<HubGreenlet>();
+            var joiner = await hub.SpawnAsync(async () =>
+            {
+                sim.Checkpoint("joiner");
+                var ended = await hub.JoinAllAsync(pair);
+                await hub.SleepAsync(1);
+                await sim.PrintAsync("ended " + string.Join(" ", ended.Select(g => g.Name)));
+            });
+            for (var i = 0; i < 2; i++)
+            {
+                var point = $"sibling {i}";
+                pair.Add(await hub.SpawnAsync(() =>
                 {
-                    var hub = Hub.Get(sim);
-                    hub.ExploreTies = true;
-                    var pair = new List<HubGreenlet>();
-                    var joiner = await hub.SpawnAsync(async () =>
-                    {
-                        sim.Checkpoint("joiner");
-                        var ended = await hub.JoinAllAsync(pair);
-                        await hub.SleepAsync(1);
-                        await sim.PrintAsync("ended " + string.Join(" ", ended.Select(g => g.Name)));
-                    });
-                    for (var i = 0; i < 2; i++)
-                    {
-                        var point = $"sibling {i}";
-                        pair.Add(await hub.SpawnAsync(() =>
-                        {
-                            sim.Checkpoint(point);
-                            return Task.CompletedTask;
-                        }));
-                    }
+                    sim.Checkpoint(point);
+                    return Task.CompletedTask;
+                }));
+            }
 
-                    await joiner.JoinAsync();
-                },
-                "hub");
-            await t.StartAsync();
-            await t.JoinAsync();
+            return joiner;
         }
     }
 
@@ -301,34 +306,25 @@ public class CheckpointTests
     /// switched into the joiner (it is in its chain), which prints it one second later: until then the
     /// two runs differ in that value only.
     /// </summary>
-    private sealed class GreenletJoinResult : AnyOutputScenario
+    private sealed class GreenletJoinResult : TiesScenario
     {
         public override string Description => "a join's value kept after a checkpoint";
 
-        public override async Task RunAsync(ISim sim)
+        protected override async Task<HubGreenlet> SpawnAsync(ISim sim, Hub hub)
         {
-            var t = await sim.CreateThreadAsync(
-                async () =>
-                {
-                    var hub = Hub.Get(sim);
-                    hub.ExploreTies = true;
-                    var sibling = await hub.SpawnAsync(async () =>
-                    {
-                        await hub.SleepAsync(1);
-                        sim.Checkpoint("sibling done");
-                    });
-                    var joiner = await hub.SpawnAsync(async () =>
-                    {
-                        sim.Checkpoint("before join");
-                        var ended = await sibling.JoinAsync(timeoutSeconds: 1);
-                        await hub.SleepAsync(1);
-                        await sim.PrintAsync($"joined {ended}");
-                    });
-                    await joiner.JoinAsync();
-                },
-                "hub");
-            await t.StartAsync();
-            await t.JoinAsync();
+            var sibling = await hub.SpawnAsync(async () =>
+            {
+                await hub.SleepAsync(1);
+                sim.Checkpoint("sibling done");
+            });
+            var joiner = await hub.SpawnAsync(async () =>
+            {
+                sim.Checkpoint("before join");
+                var ended = await sibling.JoinAsync(timeoutSeconds: 1);
+                await hub.SleepAsync(1);
+                await sim.PrintAsync($"joined {ended}");
+            });
+            return joiner;
         }
     }
 }
