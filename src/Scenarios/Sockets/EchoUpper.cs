@@ -128,7 +128,7 @@ public class EchoUpper : Scenario
         {
             // Each turn of the talk loop depends only on its connection: what earlier turns received
             // is forgotten (two runs that split a message differently meet again here).
-            gevent.Checkpoint("talk loop", w => w.Add(conn.PeerAddress.ToString()));
+            gevent.Checkpoint("talk loop", w => w.Add(conn.PeerAddress.Port));
             try
             {
                 var data = await conn.RecvAsync(1024);
@@ -157,14 +157,14 @@ public class EchoUpper : Scenario
         var client = await sim.ConnectAsync("127.0.0.1", Port);
         for (var i = 0; i < Messages; i++)
         {
-            sim.Checkpoint("client loop", w => w.Add(i).Add(client.LocalAddress.ToString()));
+            sim.Checkpoint("client loop", w => w.Add(i).Add(client.LocalAddress.Port));
             var data = Encoding.UTF8.GetBytes($"{sim.CurrentThread.Name} hello");
             await client.SendAsync(data);
             var res = await client.RecvAsync(1024);
             await sim.PrintAsync(Encoding.UTF8.GetString(res));
         }
 
-        sim.Checkpoint("client done", w => w.Add(client.LocalAddress.ToString()));
+        sim.Checkpoint("client done", w => w.Add(client.LocalAddress.Port));
         await client.CloseAsync();
     }
 

@@ -50,7 +50,7 @@ internal sealed class SimTcpSocket : TcpSocket, IStateful
         var me = world.CurrentThread;
         while (true)
         {
-            await StepAsync(me, "send", () => SendTakesEffect(data.Length), $"send {Describe()} (buffer full)");
+            await StepAsync(me, "send", () => SendTakesEffect(data.Length), SendWhat);
             SocketWait w;
             using (world.Atomic())
             {
@@ -89,7 +89,7 @@ internal sealed class SimTcpSocket : TcpSocket, IStateful
                 }
 
                 world.Record(me, "send", _endId, "blocked", null);
-                w = SocketWait.Begin(world, Cooperative, Connection.Id, $"send {Describe()} (buffer full)", pipe.Writers);
+                w = SocketWait.Begin(world, Cooperative, Connection.Id, SendWhat, pipe.Writers);
             }
 
             await w.WaitAsync();
@@ -103,7 +103,7 @@ internal sealed class SimTcpSocket : TcpSocket, IStateful
         var me = world.CurrentThread;
         while (true)
         {
-            await StepAsync(me, "recv", RecvTakesEffect, $"recv {Describe()}");
+            await StepAsync(me, "recv", RecvTakesEffect, RecvWhat);
             SocketWait w;
             using (world.Atomic())
             {
@@ -136,7 +136,7 @@ internal sealed class SimTcpSocket : TcpSocket, IStateful
                 }
 
                 world.Record(me, "recv", _endId, "blocked", null);
-                w = SocketWait.Begin(world, Cooperative, Connection.Id, $"recv {Describe()}", pipe.Readers);
+                w = SocketWait.Begin(world, Cooperative, Connection.Id, RecvWhat, pipe.Readers);
             }
 
             await w.WaitAsync();
@@ -223,6 +223,12 @@ internal sealed class SimTcpSocket : TcpSocket, IStateful
     }
 
     private string Describe() => $"{(_isServer ? "srv" : "cli")} {LocalAddress}";
+
+    // What a blocked send or recv waits for, as a deadlock report names it: made once per socket,
+    // not at every step (its address never changes).
+    private string SendWhat => field ??= $"send {Describe()} (buffer full)";
+
+    private string RecvWhat => field ??= $"recv {Describe()}";
 
     private static void PipeWake(World world, List<ISignalable> list) => SimPipe.WakeList(world, list);
 
