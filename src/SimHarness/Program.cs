@@ -10,6 +10,11 @@ internal static class Program
 
     private static int Main(string[] args)
     {
+        if (Hosting.CompiledCode.TryRun(args, out var exitCode))
+        {
+            return exitCode;
+        }
+
         // Transcripts are Chinese and traces keep non-ASCII text readable: the console must write UTF-8.
         Console.OutputEncoding = Encoding.UTF8;
         if (args is ["serve", ..] && args.Contains("--quiet") && Environment.GetEnvironmentVariable(InlineCompletions) is null)

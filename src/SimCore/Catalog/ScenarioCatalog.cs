@@ -27,7 +27,7 @@ public static class ScenarioCatalog
 
         try
         {
-            return Assembly.LoadFrom(full);
+            return AssemblyCopies.Load(full);
         }
         catch (Exception ex) when (ex is BadImageFormatException or FileLoadException)
         {

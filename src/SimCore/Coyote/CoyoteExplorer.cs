@@ -56,18 +56,21 @@ public static class CoyoteExplorer
             ?? throw new UsageException($"Coyote could not replay {coyoteTraceFile}: the run never started");
     }
 
-    /// <summary>True when <c>coyote rewrite</c> has processed the assembly (it stamps a signature attribute on it).</summary>
-    internal static bool IsRewritten(System.Reflection.Assembly assembly) =>
-        assembly.GetCustomAttributesData().Any(a => a.AttributeType.FullName == "Microsoft.Coyote.Rewriting.RewritingSignatureAttribute");
-
     /// <summary>
     /// Refuses a scenario whose assembly Coyote has not rewritten: its awaits would escape Coyote's
     /// control, and every run would end in a false "deadlock" or "uncontrolled concurrency".
     /// </summary>
     private static void RequireRewritten(ScenarioInfo scenario, string what)
     {
+        if (!Catalog.AssemblyCopies.CoreIsRewritten)
+        {
+            // The simharness command runs `explore` on the copies as compiled unless a Coyote strategy
+            // is named on its command line (README, "Coyote"): reaching here means that rule missed one.
+            throw new UsageException($"this process runs SimCore as compiled, not rewritten for Coyote, which {what} needs: run the command again with {Catalog.AssemblyCopies.ForceRewrittenVariable}=1");
+        }
+
         var assembly = scenario.Type.Assembly;
-        if (!IsRewritten(assembly))
+        if (!Catalog.AssemblyCopies.IsRewritten(assembly))
         {
             throw new UsageException($"{Path.GetFileName(assembly.Location)} is not rewritten for Coyote, which {what} needs: build it with <CoyoteRewrite>true</CoyoteRewrite> or run `dotnet tool run coyote rewrite {assembly.Location}`");
         }

@@ -103,20 +103,27 @@ internal static class ShardMerger
 
         var outcomes = Union(ordered, "outcomes", o => string.Join('\n', Array(o, "output", "").Select(l => l!.GetValue<string>())), StringComparer.Ordinal);
         var violations = Union(ordered, "violations", v => Text(v, "invariant", "") + "\0" + Text(v, "message", ""), StringComparer.Ordinal);
+        // Shards may run on different copies of the assemblies (they find the same): name each kind once.
+        var code = ordered.Select(s => s.Report["code"]?.GetValue<string>()).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var merged = new JsonObject
         {
             ["scenario"] = scenario,
             ["params"] = first.Report["params"]?.DeepClone(),
             ["strategy"] = first.Report["strategy"]?.DeepClone(),
-            ["schedules"] = Sum(ordered.Select(s => Number(s.Report, "schedules", s.Path)), scenario, "schedules"),
-            // Each shard caches its own states: the sums count a state once per shard that explored it.
-            ["states"] = Sum(ordered.Select(s => s.Report["states"] is null ? 0 : Number(s.Report, "states", s.Path)), scenario, "states"),
-            ["transitions"] = Sum(ordered.Select(s => s.Report["transitions"] is null ? 0 : Number(s.Report, "transitions", s.Path)), scenario, "transitions"),
-            ["stateCaching"] = first.Report["stateCaching"]?.DeepClone(),
-            ["complete"] = ordered.All(s => s.Report["complete"]?.GetValue<bool>() == true),
-            ["distinctOutputs"] = digests.Count,
-            ["outcomes"] = new JsonArray([.. outcomes.Take(s_limit)]),
         };
+        if (code.Count > 0)
+        {
+            merged["code"] = string.Join(" and ", code);
+        }
+
+        merged["schedules"] = Sum(ordered.Select(s => Number(s.Report, "schedules", s.Path)), scenario, "schedules");
+        // Each shard caches its own states: the sums count a state once per shard that explored it.
+        merged["states"] = Sum(ordered.Select(s => s.Report["states"] is null ? 0 : Number(s.Report, "states", s.Path)), scenario, "states");
+        merged["transitions"] = Sum(ordered.Select(s => s.Report["transitions"] is null ? 0 : Number(s.Report, "transitions", s.Path)), scenario, "transitions");
+        merged["stateCaching"] = first.Report["stateCaching"]?.DeepClone();
+        merged["complete"] = ordered.All(s => s.Report["complete"]?.GetValue<bool>() == true);
+        merged["distinctOutputs"] = digests.Count;
+        merged["outcomes"] = new JsonArray([.. outcomes.Take(s_limit)]);
         if (digests.Count > Math.Min(outcomes.Count, s_limit))
         {
             merged["outcomesTruncated"] = true;

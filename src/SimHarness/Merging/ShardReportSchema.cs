@@ -19,6 +19,7 @@ internal static class ShardReportSchema
 
         j.Object(report["params"], at + ".params");
         j.String(report["strategy"], at + ".strategy");
+        j.OptionalString(report["code"], at + ".code");
         j.Integer(report["schedules"], at + ".schedules", 0, long.MaxValue);
         j.Bool(report["complete"], at + ".complete");
         j.Integer(report["distinctOutputs"], at + ".distinctOutputs", 0, int.MaxValue);

@@ -55,6 +55,8 @@ internal static class JsonShapes
             ["scenario"] = r.Scenario,
             ["params"] = Params(r.Params),
             ["strategy"] = r.Strategy,
+            // Which SimCore ran the search: the compiled copy (built-in strategies) or the rewritten one.
+            ["code"] = Catalog.AssemblyCopies.CoreIsRewritten ? "rewritten for Coyote" : "as compiled",
             ["schedules"] = r.Schedules,
             ["states"] = r.States,
             ["transitions"] = r.Transitions,

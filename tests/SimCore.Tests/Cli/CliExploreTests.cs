@@ -5,7 +5,7 @@ namespace SimHarness.Tests.Cli;
 public class CliExploreTests
 {
     private static readonly string[] ReportFields =
-        ["scenario", "params", "strategy", "schedules", "states", "transitions", "stateCaching", "complete", "distinctOutputs", "outcomes", "violations", "asExpected", "elapsedMs",
+        ["scenario", "params", "strategy", "code", "schedules", "states", "transitions", "stateCaching", "complete", "distinctOutputs", "outcomes", "violations", "asExpected", "elapsedMs",
          "estimatedSchedules", "estimatedSchedulesLow", "estimatedSchedulesHigh", "estimateIsUpperBound", "estimateProbes", "estimateMsPerRun", "estimateMs"];
 
     private static readonly string[] ViolationFields = ["invariant", "message", "trace", "count"];

@@ -11,8 +11,8 @@ public class CoyoteCliTests
     {
         var inTestBin = typeof(CoyoteEntries).Assembly;
 
-        Assert.That(SimHarness.Coyote.CoyoteExplorer.IsRewritten(inTestBin), Is.True, "Scenarios.dll in the test's bin is not rewritten");
-        Assert.That(SimHarness.Coyote.CoyoteExplorer.IsRewritten(typeof(SimHarness.Coyote.CoyoteEntry).Assembly), Is.True, "SimCore.dll in the test's bin is not rewritten");
+        Assert.That(SimHarness.Catalog.AssemblyCopies.IsRewritten(inTestBin), Is.True, "Scenarios.dll in the test's bin is not rewritten");
+        Assert.That(SimHarness.Catalog.AssemblyCopies.IsRewritten(typeof(SimHarness.Coyote.CoyoteEntry).Assembly), Is.True, "SimCore.dll in the test's bin is not rewritten");
         Assert.That(File.ReadAllBytes(CoyoteCli.ScenariosDll), Is.EqualTo(File.ReadAllBytes(inTestBin.Location)), $"{CoyoteCli.ScenariosDll} differs from the test's copy");
     }
 
