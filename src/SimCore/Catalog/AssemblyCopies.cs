@@ -29,6 +29,20 @@ public static class AssemblyCopies
     /// <summary>True when the running SimCore is the rewritten one (Coyote's scheduler can control it).</summary>
     public static bool CoreIsRewritten { get; } = IsRewritten(typeof(AssemblyCopies).Assembly);
 
+    /// <summary>
+    /// Which copies run a scenario, as the explore report's <c>code</c> says it: <c>as compiled</c>,
+    /// <c>rewritten for Coyote</c>, or each of SimCore and the scenario's assembly when they differ.
+    /// </summary>
+    public static string Describe(Assembly scenarioAssembly)
+    {
+        ArgumentNullException.ThrowIfNull(scenarioAssembly);
+        static string Kind(bool rewritten) => rewritten ? "rewritten for Coyote" : "as compiled";
+        var user = IsRewritten(scenarioAssembly);
+        return user == CoreIsRewritten
+            ? Kind(user)
+            : $"SimCore {Kind(CoreIsRewritten)}, {scenarioAssembly.GetName().Name}.dll {Kind(user)}";
+    }
+
     /// <summary>True when Coyote's rewriter rewrote this loaded assembly.</summary>
     public static bool IsRewritten(Assembly assembly) =>
         assembly.GetCustomAttributesData().Any(a => a.AttributeType is { Namespace: SignatureNamespace, Name: SignatureName });

@@ -141,8 +141,12 @@ internal static class ExploreCommand
 
             if (jsonPath is not null)
             {
-                var array = new JsonArray(reports.Select(r => (JsonNode?)JsonShapes.Report(r))
-                    .Concat(unexplored.Select(r => (JsonNode?)NotExplored(JsonShapes.Report(r))))
+                // reports and unexplored follow runs, in order.
+                var array = new JsonArray(reports.Concat(unexplored).Select((r, i) =>
+                    {
+                        var o = JsonShapes.Report(r, runs[i].Item1.Type.Assembly);
+                        return (JsonNode?)(i < reports.Count ? o : NotExplored(o));
+                    })
                     .ToArray());
                 var dir = Path.GetDirectoryName(Path.GetFullPath(jsonPath));
                 if (dir is not null)

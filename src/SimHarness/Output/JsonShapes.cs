@@ -48,15 +48,17 @@ internal static class JsonShapes
     };
 
     /// <summary>One element of the <c>explore --json</c> array.</summary>
-    public static JsonObject Report(ExplorationReport r)
+    /// <param name="r">The report.</param>
+    /// <param name="scenarioAssembly">The assembly of the scenario explored: which copies ran it (<c>code</c>).</param>
+    public static JsonObject Report(ExplorationReport r, System.Reflection.Assembly scenarioAssembly)
     {
         var o = new JsonObject
         {
             ["scenario"] = r.Scenario,
             ["params"] = Params(r.Params),
             ["strategy"] = r.Strategy,
-            // Which SimCore ran the search: the compiled copy (built-in strategies) or the rewritten one.
-            ["code"] = Catalog.AssemblyCopies.CoreIsRewritten ? "rewritten for Coyote" : "as compiled",
+            // Which copies ran the search: as compiled (built-in strategies) or rewritten for Coyote.
+            ["code"] = Catalog.AssemblyCopies.Describe(scenarioAssembly),
             ["schedules"] = r.Schedules,
             ["states"] = r.States,
             ["transitions"] = r.Transitions,

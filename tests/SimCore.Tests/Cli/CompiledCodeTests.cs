@@ -81,6 +81,17 @@ public class CompiledCodeTests
     }
 
     [Test]
+    public void Describe_NamesEachCopy_WhenSimCoreAndTheScenarioDiffer()
+    {
+        // This process runs the rewritten SimCore; the test assembly is never rewritten.
+        Assert.Multiple(() =>
+        {
+            Assert.That(AssemblyCopies.Describe(typeof(Scenarios.Threading.EventRetryLimit).Assembly), Is.EqualTo("rewritten for Coyote"));
+            Assert.That(AssemblyCopies.Describe(typeof(CliUserScenario).Assembly), Is.EqualTo("SimCore rewritten for Coyote, SimCore.Tests.dll as compiled"));
+        });
+    }
+
+    [Test]
     public async Task Explore_RunsAsCompiled_AndFindsWhatTheRewrittenCodeFinds()
     {
         string[] scenarios = ["ZooLostUpdate", "EventRetryLimitGivesUpEarly", "EchoUpperFixed", "GeventEatPlay"];

@@ -133,6 +133,8 @@ public class PackageTests
             Assert.That(explore.Code, Is.EqualTo(2), explore.Out);
             Assert.That(explore.Out, Does.Contain("2 scenarios, 1 as expected (not: StartOnce)"));
             Assert.That((bool)reports[1]!["asExpected"]!, Is.True);
+            // The tool carries SimCore as compiled and the user's build kept its assembly as compiled.
+            Assert.That(reports.Select(r => (string?)r!["code"]), Is.All.EqualTo("as compiled"), explore.Out);
             Assert.That(replay.Code, Is.EqualTo(2), replay.Out);
             Assert.That(replay.Out, Does.Contain("replay matches the recorded run"));
             Assert.That(shrink.Code, Is.Zero, shrink.Out);
