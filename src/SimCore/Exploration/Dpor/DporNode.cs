@@ -25,8 +25,9 @@ internal sealed class DporNode
     public HashSet<int> Done { get; } = [];
     public Dictionary<int, DporStep> Sleep { get; private init; } = [];
 
-    /// <summary>Threads whose step here ended the run with a violation: dependent with every step, so never put to sleep.</summary>
-    public HashSet<int> Enders { get; } = [];
+    // Threads whose step here ended the run with a violation: dependent with every step, so never put to
+    // sleep. Rare: made on first use.
+    private HashSet<int>? _enders;
     public int Chosen { get; set; }
 
     // The reversed races' sequences, by the backtrack entry they asked for (DporStrategy.WakeUp.cs); made on first use.
@@ -63,6 +64,9 @@ internal sealed class DporNode
 
     /// <summary>A value node of a fixed prefix.</summary>
     public static DporNode FixedValue(int count, int value) => new(DecisionKind.Value) { Fixed = true, Count = count, Value = value };
+
+    /// <summary>Marks <paramref name="threadId"/>'s step here as one that ended the run with a violation: never put to sleep.</summary>
+    public void AddEnder(int threadId) => (_enders ??= []).Add(threadId);
 
     public bool IsEnabled(int threadId) => Array.IndexOf(EnabledIds, threadId) >= 0;
 
@@ -123,7 +127,7 @@ internal sealed class DporNode
 
         foreach (var id in Done)
         {
-            if (id != Chosen && !Enders.Contains(id))
+            if (id != Chosen && _enders?.Contains(id) != true)
             {
                 var access = StepOf(id);
                 if (!access.ConflictsWith(chosen))

@@ -92,7 +92,7 @@ internal sealed partial class DporStrategy
             return;
         }
 
-        node.Enders.Add(last.Thread);
+        node.AddEnder(last.Thread);
         _races.Clear();
         for (var j = 0; j < i; j++)
         {
@@ -163,7 +163,7 @@ internal sealed partial class DporStrategy
 
         var i = _events.Count;
         _events.Add(new StepEvent(q.Id, step, Tick(ref clock, q.Id, before), -1));
-        _races.RemoveAll(j => Irreversible(j, q.Id, step, q.Guard is { DeadlineMicros: < 0 }));
+        DropIrreversible(q.Id, step, q.Guard is { DeadlineMicros: < 0 });
         foreach (var j in _races)
         {
             if (!OrderedThroughAnotherRace(j))
@@ -385,6 +385,21 @@ internal sealed partial class DporStrategy
         }
 
         return false;
+    }
+
+    /// <summary>Drops from <c>_races</c> the races of a step by <paramref name="q"/> that no reordering can reverse (<see cref="Irreversible"/>), in place and without a predicate closure per step.</summary>
+    private void DropIrreversible(int q, DporStep step, bool waitsUntimed)
+    {
+        var kept = 0;
+        for (var r = 0; r < _races.Count; r++)
+        {
+            if (!Irreversible(_races[r], q, step, waitsUntimed))
+            {
+                _races[kept++] = _races[r];
+            }
+        }
+
+        _races.RemoveRange(kept, _races.Count - kept);
     }
 
     /// <summary>A reusable working buffer (its length a multiple of <see cref="VectorClock.ChunkSize"/>) holding a copy of <paramref name="source"/>.</summary>

@@ -299,7 +299,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
             _globalEvents.Add(index);
         }
 
-        _races.RemoveAll(j => Irreversible(j, p, step, _chosenWaitsUntimed));
+        DropIrreversible(p, step, _chosenWaitsUntimed);
         foreach (var j in _races)
         {
             // Only races not ordered through another racing event are reversed here.

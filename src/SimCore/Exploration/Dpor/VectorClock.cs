@@ -7,7 +7,9 @@ namespace SimHarness.Exploration.Dpor;
 /// most of it copies of entries the step did not change. Here a clock is a short array of chunks
 /// of <see cref="ChunkSize"/> entries; building a clock from a working buffer reuses every chunk
 /// equal to the one the previous clock had, so a step allocates only the chunks it changed (its
-/// own tick, what it joined). A missing chunk, or an entry past the end, reads as zero.
+/// own tick, what it joined). The last chunk holds only up to the last non-zero entry (a run of
+/// four threads keeps four-entry chunks, not 64). A missing chunk, or an entry past the end of the
+/// clock or of its chunk, reads as zero.
 /// </remarks>
 internal sealed class VectorClock
 {
@@ -30,7 +32,8 @@ internal sealed class VectorClock
     {
         var i = thread >> Shift;
         var chunks = clock._chunks;
-        return (uint)i < (uint)chunks.Length && chunks[i] is { } chunk ? chunk[thread & (ChunkSize - 1)] : 0;
+        var k = thread & (ChunkSize - 1);
+        return (uint)i < (uint)chunks.Length && chunks[i] is { } chunk && k < chunk.Length ? chunk[k] : 0;
     }
 
     /// <summary>True when the event with <paramref name="eventClock"/> by <paramref name="thread"/> happens before a point whose clock is <paramref name="later"/>.</summary>
@@ -48,6 +51,7 @@ internal sealed class VectorClock
             if (_chunks[i] is { } chunk)
             {
                 chunk.CopyTo(target);
+                target[chunk.Length..].Clear();
             }
             else
             {
@@ -66,8 +70,8 @@ internal sealed class VectorClock
                 continue;
             }
 
-            var target = buffer.Slice(i << Shift, ChunkSize);
-            for (var k = 0; k < ChunkSize; k++)
+            var target = buffer.Slice(i << Shift, chunk.Length);
+            for (var k = 0; k < chunk.Length; k++)
             {
                 if (chunk[k] > target[k])
                 {
@@ -86,7 +90,8 @@ internal sealed class VectorClock
         var chunks = new int[]?[(used + ChunkSize - 1) >> Shift];
         for (var i = 0; i < chunks.Length; i++)
         {
-            var source = buffer.Slice(i << Shift, ChunkSize);
+            var start = i << Shift;
+            var source = buffer.Slice(start, Math.Min(ChunkSize, used - start));
             if (i < like._chunks.Length && like._chunks[i] is { } same && source.SequenceEqual(same))
             {
                 chunks[i] = same;
@@ -116,9 +121,10 @@ internal sealed class VectorClock
 
     private static int[] JoinChunks(int[] a, int[] b)
     {
-        var aCovers = true;
-        var bCovers = true;
-        for (var k = 0; k < ChunkSize; k++)
+        var aCovers = a.Length >= b.Length;
+        var bCovers = b.Length >= a.Length;
+        var common = Math.Min(a.Length, b.Length);
+        for (var k = 0; k < common; k++)
         {
             aCovers &= a[k] >= b[k];
             bCovers &= b[k] >= a[k];
@@ -129,10 +135,10 @@ internal sealed class VectorClock
             return aCovers ? a : b;
         }
 
-        var r = new int[ChunkSize];
-        for (var k = 0; k < ChunkSize; k++)
+        var r = new int[Math.Max(a.Length, b.Length)];
+        for (var k = 0; k < r.Length; k++)
         {
-            r[k] = Math.Max(a[k], b[k]);
+            r[k] = Math.Max(k < a.Length ? a[k] : 0, k < b.Length ? b[k] : 0);
         }
 
         return r;
