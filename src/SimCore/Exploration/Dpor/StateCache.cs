@@ -42,7 +42,7 @@ internal sealed class StateCache
     {
         if (!_visited.TryGetValue(state, out var entry))
         {
-            _visited[state] = new Entry([.. sleep]);
+            _visited[state] = new Entry(sleep.Count == 0 ? [] : [.. sleep]);
             return false;
         }
 
@@ -59,9 +59,9 @@ internal sealed class StateCache
     /// <summary>Notes that a step of the search went from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public void Edge(UInt128 from, UInt128 to)
     {
-        if (_visited.TryGetValue(from, out var e) && !e.Children.Contains(to))
+        if (_visited.TryGetValue(from, out var e))
         {
-            e.Children.Add(to);
+            e.Children = With(e.Children, to);
         }
     }
 
@@ -70,7 +70,7 @@ internal sealed class StateCache
     {
         if (_visited.TryGetValue(state, out var e))
         {
-            e.Steps.Add(step);
+            e.Steps = With(e.Steps, step);
         }
     }
 
@@ -109,25 +109,42 @@ internal sealed class StateCache
         return summary;
     }
 
+    /// <summary><paramref name="items"/> with <paramref name="item"/> added when it is not there: an array of exactly the items.</summary>
+    /// <remarks>
+    /// A state has few children and few steps (one or two of each, mostly), and a search stores
+    /// millions of states: a list or hash set per field, made whether used or not, was most of a
+    /// state's memory (BENCHMARKS.md).
+    /// </remarks>
+    private static T[] With<T>(T[] items, T item)
+        where T : IEquatable<T>
+    {
+        if (Array.IndexOf(items, item) >= 0)
+        {
+            return items;
+        }
+
+        var grown = new T[items.Length + 1];
+        items.CopyTo(grown, 0);
+        grown[^1] = item;
+        return grown;
+    }
+
     private sealed class Entry(int[] sleep)
     {
+        /// <summary>The sleep set this state was explored under (narrowed as later visits find smaller ones).</summary>
         public int[] Sleep { get; set; } = sleep;
 
-        public List<UInt128> Children { get; } = [];
+        /// <summary>The states this state's explored steps led to.</summary>
+        public UInt128[] Children { get; set; } = [];
 
-        public HashSet<StepKey> Steps { get; } = [];
+        /// <summary>The steps taken from this state.</summary>
+        public StepKey[] Steps { get; set; } = [];
 
+        /// <summary>The memoised union of the steps of everything reachable from here.</summary>
         public HashSet<StepKey>? Summary { get; set; }
     }
 }
 
-/// <summary>What the reduction needs of a step in a summary: its thread and the parts of its access that decide conflicts.</summary>
-/// <param name="Thread">The thread that takes it.</param>
-/// <param name="ObjectId">The object it touches, or -1.</param>
-/// <param name="Kind">How it touches the object.</param>
-/// <param name="Daemon">Taken by a daemon thread.</param>
-/// <param name="MayEndRun">The finish of the last live non-daemon thread.</param>
-/// <param name="Ender">A step after which the thread's own code ended the run with a violation, or a <see cref="Simulation.Access.Global"/> step: dependent with every step.</param>
 internal readonly record struct StepKey(int Thread, int ObjectId, Simulation.AccessKind Kind, bool Daemon, bool MayEndRun, bool Ender)
 {
     public static StepKey Of(int thread, DporStep step, bool ender = false) =>
