@@ -2,7 +2,7 @@ using SimHarness.Simulation;
 
 namespace SimHarness.Exploration.Dpor;
 
-/// <summary>The race side of the search: the ends of runs, and race detection with vector clocks (the backtracking is in DporStrategy.Backtrack.cs).</summary>
+/// <summary>The race side of the search: the ends of runs, and race detection with vector clocks (the clocks are in DporStrategy.Clocks.cs, the state cache's summaries in DporStrategy.Summaries.cs, the backtracking in DporStrategy.Backtrack.cs).</summary>
 internal sealed partial class DporStrategy
 {
     /// <summary>
@@ -175,113 +175,6 @@ internal sealed partial class DporStrategy
         _events.RemoveAt(i);
     }
 
-    /// <summary>Adds a step taken (or left pending) after the last node to that node's state's summary.</summary>
-    private void NoteFutureStep(int thread, DporStep step, bool ender = false, bool taken = false)
-    {
-        // A step taken at a replayed node was summarized when it was first taken (its key does not
-        // depend on the data choices inside it); pending steps and run ends are always noted.
-        if (cache is not null && _lastThreadNode?.State is { } state && !(taken && _lastThreadNodeIndex < _replayedBelow))
-        {
-            cache.Step(state, StepKey.Of(thread, step, ender));
-        }
-    }
-
-    /// <summary>
-    /// The search skips a state it explored before. The runs not taken from it would have raced with
-    /// the current run wherever a step of its explored future conflicts with a step of this run not
-    /// ordered before that thread's next step: every such point backtracks every enabled thread. A
-    /// future step's thread that does not exist yet is ordered after what every live thread has done.
-    /// </summary>
-    private void ReverseSummaryRaces(StateCache states, UInt128 state, World world)
-    {
-        VectorClock? meet = null;
-        foreach (var key in states.Summary(state))
-        {
-            VectorClock after;
-            if (key.Thread < world.Threads.Count && world.Threads[key.Thread].Status != ThreadStatus.Created)
-            {
-                after = ClockOf(key.Thread);
-            }
-            else
-            {
-                after = meet ??= MeetOfLiveClocks(world);
-            }
-
-            if (key.Ender)
-            {
-                for (var j = 0; j < _events.Count; j++)
-                {
-                    BacktrackAllIfRace(key, j, after);
-                }
-
-                continue;
-            }
-
-            // Only steps on the same object, daemon steps against a run-ending finish, and global steps can conflict.
-            if (key.ObjectId >= 0 && _eventsByObject.TryGetValue(key.ObjectId, out var onObject))
-            {
-                onObject.ForEach(j => BacktrackAllIfRace(key, j, after));
-            }
-
-            if (key.MayEndRun)
-            {
-                _daemonEvents.ForEach(j => BacktrackAllIfRace(key, j, after));
-            }
-
-            if (key.Daemon)
-            {
-                _endEvents.ForEach(j => BacktrackAllIfRace(key, j, after));
-            }
-
-            if (key.ObjectId >= 0)
-            {
-                _globalEvents.ForEach(j => BacktrackAllIfRace(key, j, after));
-            }
-        }
-    }
-
-    private void BacktrackAllIfRace(StepKey key, int j, VectorClock after)
-    {
-        var e = _events[j];
-        if (e.Thread == key.Thread || !key.ConflictsWith(e.Step) || VectorClock.HappensBefore(e.Clock, e.Thread, after))
-        {
-            return;
-        }
-
-        var node = _stack[e.Node];
-        if (!node.Fixed)
-        {
-            node.Backtrack.UnionWith(node.EnabledIds);
-        }
-    }
-
-    private VectorClock MeetOfLiveClocks(World world)
-    {
-        int[]? meet = null;
-        foreach (var t in world.Threads)
-        {
-            if (t.Status is not (ThreadStatus.Runnable or ThreadStatus.Blocked))
-            {
-                continue;
-            }
-
-            var c = ClockOf(t.Id);
-            if (meet is null)
-            {
-                meet = new int[c.Length];
-                c.CopyTo(meet);
-                continue;
-            }
-
-            for (var i = 0; i < meet.Length; i++)
-            {
-                meet[i] = Math.Min(meet[i], VectorClock.Get(c, i));
-            }
-        }
-
-        return meet is null ? VectorClock.Empty : VectorClock.Of(meet, VectorClock.Empty);
-    }
-
     /// <summary>Joins the clocks of the earlier events in <paramref name="candidates"/> that conflict with this step, and notes those that race with it.</summary>
     private void CheckRaces(List<int> candidates, DporStep step, int p, VectorClock before, ref int[] clock, int skipObject)
     {
@@ -400,46 +293,5 @@ internal sealed partial class DporStrategy
         }
 
         _races.RemoveRange(kept, _races.Count - kept);
-    }
-
-    /// <summary>A reusable working buffer (its length a multiple of <see cref="VectorClock.ChunkSize"/>) holding a copy of <paramref name="source"/>.</summary>
-    private int[] Scratch(VectorClock source)
-    {
-        var size = VectorClock.BufferLength(Math.Max(source.Length, _threadClocks.Count + 1));
-        if (_scratch.Length < size)
-        {
-            _scratch = new int[size * 2];
-        }
-
-        Array.Clear(_scratch);
-        source.CopyTo(_scratch);
-        return _scratch;
-    }
-
-    private void JoinInto(ref int[] target, VectorClock other)
-    {
-        Reserve(ref target, other.Length);
-        other.JoinInto(target);
-    }
-
-    /// <summary>The clock of a step by <paramref name="thread"/> whose joined clock the working buffer holds: its entry one higher.</summary>
-    /// <param name="clock">The working buffer; its own entry is raised in place.</param>
-    /// <param name="thread">The stepping thread.</param>
-    /// <param name="before">The thread's clock before the step, which the new one mostly equals (chunks are shared with it).</param>
-    private VectorClock Tick(ref int[] clock, int thread, VectorClock before)
-    {
-        Reserve(ref clock, thread + 1);
-        clock[thread]++;
-        return VectorClock.Of(clock, before);
-    }
-
-    /// <summary>Grows the working buffer to hold <paramref name="entries"/> entries.</summary>
-    private void Reserve(ref int[] buffer, int entries)
-    {
-        if (buffer.Length < entries)
-        {
-            Array.Resize(ref buffer, VectorClock.BufferLength(entries) * 2);
-            _scratch = buffer;
-        }
     }
 }

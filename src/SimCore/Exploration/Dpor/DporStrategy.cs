@@ -321,34 +321,6 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         }
     }
 
-    /// <summary>A time advance: every thread's clock becomes the join of all, so nothing after it is reordered before it.</summary>
-    private void Barrier(VectorClock from)
-    {
-        var barrier = Scratch(from);
-        foreach (var c in _threadClocks)
-        {
-            JoinInto(ref barrier, c);
-        }
-
-        var shared = VectorClock.Of(barrier, VectorClock.Empty);
-        for (var t = 0; t < _threadClocks.Count; t++)
-        {
-            _threadClocks[t] = shared;
-        }
-    }
-
-    private VectorClock ClockOf(int thread) => thread < _threadClocks.Count ? _threadClocks[thread] : VectorClock.Empty;
-
-    private void SetClock(int thread, VectorClock clock)
-    {
-        while (_threadClocks.Count <= thread)
-        {
-            _threadClocks.Add(VectorClock.Empty);
-        }
-
-        _threadClocks[thread] = clock;
-    }
-
     private void ResetRun()
     {
         _depth = 0;
