@@ -8,6 +8,7 @@
 # declared (the default search), ignored (--ignore-checkpoints), no-cache (--no-state-cache);
 # default "declared ignored". MODES="declared no-cache" gives the side-by-side with and without caching.
 set -u
+BENCH=$(cd "$(dirname "$0")" && pwd)
 LIMIT=${1:-120}
 MODES=${MODES:-declared ignored}
 H="dotnet src/SimHarness/bin/Release/net10.0/SimHarness.dll"
@@ -15,12 +16,7 @@ OUT=$(mktemp -d)
 row() { # label args...
   local label=$1; shift
   /usr/bin/time -f "%M" -o "$OUT/rss" $H explore "$@" --time-limit "$LIMIT" --probes 0 --json "$OUT/r.json" --traces "$OUT/traces" > /dev/null 2>&1
-  python3 - "$OUT/r.json" "$label" "$(tail -1 "$OUT/rss")" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))[0]
-p = ' '.join(f"{k}={v}" for k, v in r['params'].items() if k in ('clients', 'messages', 'segments', 'bufferSize'))
-print(f"| {r['scenario']} | {p} | {sys.argv[2]} | {r['schedules']:,} | {r['states']:,} | {str(r['complete']).lower()} | {r['distinctOutputs']:,} | {len(r['violations'])} | {r['elapsedMs']:,} ms | {int(sys.argv[3]) // 1024} MB |")
-PY
+  python3 "$BENCH/report_row.py" "$OUT/r.json" "$label" --columns scenario,params,label,schedules,states,complete,distinct,violations,elapsed,rss --params clients,messages,segments,bufferSize --rss "$(tail -1 "$OUT/rss")"
 }
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| scenario | params | search | schedules | states | complete | distinct transcripts | violations | elapsedMs | peak RSS |"

@@ -6,6 +6,7 @@
 # Usage: bench/digest-bound.sh [LIMIT]   (from the repository's root, after a Release build;
 # it clones this commit into a temporary folder, patches the copy and builds it there).
 set -eu
+BENCH=$(cd "$(dirname "$0")" && pwd)
 LIMIT=${1:-60}
 ROOT=$(pwd)
 TMP=$(mktemp -d)
@@ -16,12 +17,7 @@ dotnet build "$TMP/floor/src/SimHarness/SimHarness.csproj" -c Release > "$TMP/bu
 row() { # label dll args...
   local label=$1 dll=$2; shift 2
   dotnet "$dll" explore "$@" --time-limit "$LIMIT" --probes 0 --json "$TMP/r.json" --traces "$TMP/traces" > /dev/null 2>&1 || true
-  python3 - "$TMP/r.json" "$label" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))[0]
-p = ' '.join(f"{k}={v}" for k, v in r['params'].items() if k in ('clients', 'messages', 'segments', 'bufferSize'))
-print(f"| {r['scenario']} | {p} | {sys.argv[2]} | {r['schedules']:,} | {r['states']:,} | {str(r['complete']).lower()} | {r['distinctOutputs']:,} | {r['elapsedMs']:,} ms |")
-PY
+  python3 "$BENCH/report_row.py" "$TMP/r.json" "$label" --columns scenario,params,label,schedules,states,complete,distinct,elapsed --params clients,messages,segments,bufferSize
 }
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| scenario | params | digest | schedules | states | complete | distinct transcripts | elapsedMs |"

@@ -4,17 +4,14 @@
 # EventRetryLimit searches (bench/workers-figures.sh compares --workers 2 with --workers 1).
 # Usage: bench/explore-figures.sh   (after `dotnet build SimHarness.sln -c Release`)
 set -u
+BENCH=$(cd "$(dirname "$0")" && pwd)
 CAP=${CAP:-100000}
 H="dotnet src/SimHarness/bin/Release/net10.0/SimHarness.dll"
 OUT=$(mktemp -d)
 row() { # name label args...
   local name=$1 label=$2; shift 2
   $H explore "$name" "$@" --json "$OUT/r.json" --traces "$OUT/traces" > /dev/null
-  python3 - "$OUT/r.json" "$label" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))[0]
-print(f"| {r['scenario']} | {sys.argv[2]} | {r['schedules']:,} | {str(r['complete']).lower()} | {r['distinctOutputs']:,} | {r['elapsedMs']:,} ms |")
-PY
+  python3 "$BENCH/report_row.py" "$OUT/r.json" "$label" --columns scenario,label,schedules,complete,distinct,elapsed
 }
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| scenario | search | schedules | complete | distinct transcripts | wall (elapsedMs) |"

@@ -5,17 +5,13 @@
 #   BEFORE_DIR, AFTER_DIR: clones built with `dotnet build SimHarness.sln -c Release`;
 #   LIMIT: --time-limit in seconds for each search (default 60).
 set -u
+BENCH=$(cd "$(dirname "$0")" && pwd)
 BEFORE=$1 AFTER=$2 LIMIT=${3:-60}
 OUT=$(mktemp -d)
 row() { # label dir args...
   local label=$1 dir=$2; shift 2
   dotnet "$dir/src/SimHarness/bin/Release/net10.0/SimHarness.dll" explore "$@" --time-limit "$LIMIT" --json "$OUT/r.json" --traces "$OUT/traces" > /dev/null 2>&1
-  python3 - "$OUT/r.json" "$label" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))[0]
-p = ' '.join(f"{k}={v}" for k, v in r['params'].items() if k in ('clients', 'messages', 'segments', 'bufferSize', 'faults'))
-print(f"| {r['scenario']} | {p} | {sys.argv[2]} | {r['schedules']:,} | {r['states']:,} | {str(r['complete']).lower()} | {r['distinctOutputs']:,} | {len(r['violations'])} | {r['elapsedMs']:,} ms |")
-PY
+  python3 "$BENCH/report_row.py" "$OUT/r.json" "$label" --columns scenario,params,label,schedules,states,complete,distinct,violations,elapsed --params clients,messages,segments,bufferSize,faults
 }
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| scenario | params | build | schedules | states | complete | distinct transcripts | violations | elapsedMs |"

@@ -5,18 +5,14 @@
 # Usage: bench/state-cache-figures.sh [LIMIT]   (after `dotnet build SimHarness.sln -c Release`);
 # LIMIT is --time-limit in seconds for each search (default 120).
 set -u
+BENCH=$(cd "$(dirname "$0")" && pwd)
 LIMIT=${1:-120}
 H="dotnet src/SimHarness/bin/Release/net10.0/SimHarness.dll"
 OUT=$(mktemp -d)
 row() { # label args...
   local label=$1; shift
   /usr/bin/time -f "%M" -o "$OUT/rss" $H explore "$@" --time-limit "$LIMIT" --json "$OUT/r.json" --traces "$OUT/traces" > /dev/null 2>&1
-  python3 - "$OUT/r.json" "$label" "$(tail -1 "$OUT/rss")" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))[0]
-p = ' '.join(f"{k}={v}" for k, v in r['params'].items() if k in ('clients', 'messages', 'items', 'checkDelay', 'threads', 'segments', 'bufferSize'))
-print(f"| {r['scenario']} | {p} | {sys.argv[2]} | {r['schedules']:,} | {r['states']:,} | {r['transitions']:,} | {str(r['complete']).lower()} | {r['distinctOutputs']:,} | {len(r['violations'])} | {r['elapsedMs']:,} ms | {int(sys.argv[3]) // 1024} MB |")
-PY
+  python3 "$BENCH/report_row.py" "$OUT/r.json" "$label" --columns scenario,params,label,schedules,states,transitions,complete,distinct,violations,elapsed,rss --params clients,messages,items,checkDelay,threads,segments,bufferSize --rss "$(tail -1 "$OUT/rss")"
 }
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| scenario | params | search | schedules | states | transitions | complete | distinct transcripts | violations | elapsedMs | peak RSS |"
