@@ -6,11 +6,7 @@
 set -euo pipefail
 probes=${1:-1000}
 seed=${2:-0}
-cd "$(dirname "$0")/.."
-dotnet build src/SimHarness -c Release -v q -nologo >/dev/null
-sim=(dotnet src/SimHarness/bin/Release/net10.0/SimHarness.dll)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/common.sh"
 cases=(
   "ConditionLostWakeup waiters=1" "ConditionWaitFor waiters=1" "DiningPhilosophers philosophers=2"
   "DiningPhilosophersDeadlock philosophers=2" "EventCheckConnect threads=1;checkDelay=1" "EventCheckConnectLostWakeup threads=1"

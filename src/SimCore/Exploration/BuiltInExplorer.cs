@@ -44,7 +44,7 @@ internal static class BuiltInExplorer
         var finished = exhaustive
             ? ExhaustiveSearch.Run(scenario, values, options, tally, clock, report)
             : Sample(scenario, values, options, tally, clock);
-        options.Progress?.Report(new ExplorationProgress(tally.Schedules, tally.DistinctOutputs, tally.ViolatingRuns, options.Iterations));
+        options.Progress?.Report(new ExplorationProgress(tally.Schedules, tally.DistinctOutputs, tally.ViolatingRuns, options.Iterations) { Searched = report.SearchedShare });
         tally.Fill(report, (run, kind) => WriteTrace(scenario, values, options, run, kind), digests: options.Shard is not null);
         report.Complete = exhaustive && finished;
         report.ElapsedMs = clock.ElapsedMilliseconds;

@@ -105,4 +105,10 @@ public sealed record ExplorationProgress(long Schedules, int DistinctOutputs, lo
 
     /// <summary>True when the search uses the reduction: it makes at most about <see cref="Estimate"/> runs, usually far fewer.</summary>
     public bool EstimateIsUpperBound { get; init; }
+
+    /// <summary>The share of an unbounded exhaustive search's tree behind it (<see cref="ExplorationReport.SearchedShare"/>), as its workers last published it; null for other searches.</summary>
+    public double? Searched { get; init; }
+
+    /// <summary>The runs the whole search would make, projected from the runs made and <see cref="Searched"/>; null until part of the tree is behind it.</summary>
+    public double? Projected => Searched is > 0 and var share ? Schedules / share : null;
 }

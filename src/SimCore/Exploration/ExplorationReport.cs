@@ -62,6 +62,16 @@ public sealed class ExplorationReport
     /// <summary>True when the search used the reduction: <see cref="Estimate"/> is then about an upper bound of <see cref="Schedules"/>, not its value.</summary>
     public bool EstimateIsUpperBound { get; set; }
 
+    /// <summary>
+    /// For an unbounded exhaustive search: the share of its search tree behind it when it ended, each
+    /// run weighing what a random walk from the root would give it; 1 when a whole search completed.
+    /// Null for the sampling strategies, for a shard, and for a split (<c>--workers</c>) search cut short.
+    /// </summary>
+    public double? SearchedShare { get; set; }
+
+    /// <summary>The runs the whole search would make, projected from the runs made and <see cref="SearchedShare"/>; null without a share.</summary>
+    public double? ProjectedSchedules => SearchedShare is > 0 and var share ? Schedules / share : null;
+
     /// <summary>Wall time of the exploration (without the estimate's probes, <see cref="Estimation.SizeEstimate.ElapsedMs"/>).</summary>
     public long ElapsedMs { get; set; }
 

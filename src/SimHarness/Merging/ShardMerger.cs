@@ -136,6 +136,14 @@ internal static class ShardMerger
             : violations.Any(v => v["invariant"]?.GetValue<string>() == expected);
         merged["asExpected"] = asExpected;
         merged["elapsedMs"] = ordered.Max(s => Number(s.Report, "elapsedMs", s.Path));
+        if (merged["complete"]!.GetValue<bool>())
+        {
+            // Every shard finished: the whole search is behind it, as the unsharded report says. A shard
+            // cut short cannot say how much of the whole it left (README, "How far a search has come").
+            merged["searchedShare"] = 1;
+            merged["projectedSchedules"] = merged["schedules"]!.GetValue<long>();
+        }
+
         return (merged, asExpected);
     }
 

@@ -110,10 +110,18 @@ internal static class EstimateView
 
     /// <summary>
     /// The progress bar's words for a search with an estimate: how many runs of about how many, and the
-    /// estimated time left at the rate measured so far (an upper bound for a search with the reduction).
+    /// estimated time left at the rate measured so far. Under the reduction the projection from the
+    /// search's own progress (<see cref="ExplorationProgress.Projected"/>) replaces Knuth's upper bound once
+    /// part of the tree is behind the search.
     /// </summary>
     public static string Progress(ExplorationProgress p, TimeSpan searching)
     {
+        if (ByShare(p) && p.Projected is { } projected && searching > TimeSpan.Zero)
+        {
+            var share = p.Searched!.Value;
+            return $" of ~{Count(projected)} (projected), {Duration(searching.TotalSeconds * (1 - share) / share)} left";
+        }
+
         if (p.Estimate is not { } e)
         {
             return "";
@@ -133,6 +141,9 @@ internal static class EstimateView
         var left = Math.Max(0, e.Schedules - p.Schedules) * searching.TotalSeconds / p.Schedules;
         return $" of {bound}~{Count(e.Schedules)}, {bound}{Duration(left)} left";
     }
+
+    /// <summary>True when the bar measures the search's own progress: it has a share behind it and no unreduced estimate of the very tree it searches.</summary>
+    public static bool ByShare(ExplorationProgress p) => p.Searched is > 0 && (p.Estimate is null || p.EstimateIsUpperBound);
 
     /// <summary>A count for people: whole up to 10^15, then in scientific notation (the tree may dwarf a long).</summary>
     public static string Count(double n) =>

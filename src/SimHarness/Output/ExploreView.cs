@@ -72,8 +72,17 @@ internal sealed class ExploreView(CliContext ctx, ExplorationOptions options)
                             task.MaxValue = Math.Max(1, e.Schedules);
                         }
 
+                        var byShare = options.Iterations is null && seconds is null && EstimateView.ByShare(p);
+                        if (byShare && (task.IsIndeterminate || task.MaxValue != 1))
+                        {
+                            // Under the reduction the bar measures the share of the search's own tree behind it.
+                            task.IsIndeterminate = false;
+                            task.MaxValue = 1;
+                        }
+
                         task.Value = p.Limit is not null ? p.Schedules
                             : seconds is { } limit ? Math.Min(limit, task.ElapsedTime?.TotalSeconds ?? 0)
+                            : byShare ? Math.Min(1, p.Searched!.Value)
                             : task.IsIndeterminate ? 0
                             : Math.Min(p.Schedules, task.MaxValue);
                     });
@@ -139,7 +148,10 @@ internal sealed class ExploreView(CliContext ctx, ExplorationOptions options)
     }
 
     private static string Estimated(ExplorationReport r) =>
-        r.Estimate is { } e ? $" estimatedSchedules={EstimateView.Count(e.Schedules)} estimateIsUpperBound={Bool(r.EstimateIsUpperBound)}" : "";
+        (r.Estimate is { } e ? $" estimatedSchedules={EstimateView.Count(e.Schedules)} estimateIsUpperBound={Bool(r.EstimateIsUpperBound)}" : "")
+        + (!r.Complete && r.ProjectedSchedules is { } projected
+            ? string.Create(CultureInfo.InvariantCulture, $" searchedShare={r.SearchedShare:0.######} projectedSchedules={EstimateView.Count(projected)}")
+            : "");
 
     private static string Expected(ExplorationReport r) => r.AsExpected ? "yes" : "NO";
 

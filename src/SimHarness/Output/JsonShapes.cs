@@ -104,6 +104,16 @@ internal static class JsonShapes
             o["estimateMsPerRun"] = Math.Round(e.MillisecondsPerRun, 4);
             o["estimateMs"] = e.ElapsedMs;
         }
+        if (r.SearchedShare is { } searched)
+        {
+            // The search's own progress: the share of its tree behind it, and the runs it projects for the whole (README "How far a search has come").
+            o["searchedShare"] = Math.Round(searched, 6);
+            if (r.ProjectedSchedules is { } projected)
+            {
+                o["projectedSchedules"] = Math.Round(projected);
+            }
+        }
+
         if (r.Shard is { } shard)
         {
             // Only a shard's report carries what `merge` needs to rebuild the whole one.

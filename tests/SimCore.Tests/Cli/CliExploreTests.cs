@@ -6,7 +6,8 @@ public class CliExploreTests
 {
     private static readonly string[] ReportFields =
         ["scenario", "params", "strategy", "code", "schedules", "states", "transitions", "stateCaching", "complete", "distinctOutputs", "outcomes", "violations", "asExpected", "elapsedMs",
-         "estimatedSchedules", "estimatedSchedulesLow", "estimatedSchedulesHigh", "estimateIsUpperBound", "estimateProbes", "estimateMsPerRun", "estimateMs"];
+         "estimatedSchedules", "estimatedSchedulesLow", "estimatedSchedulesHigh", "estimateIsUpperBound", "estimateProbes", "estimateMsPerRun", "estimateMs",
+         "searchedShare", "projectedSchedules"];
 
     private static readonly string[] ViolationFields = ["invariant", "message", "trace", "count"];
     private static readonly string[] OutcomeFields = ["output", "count", "trace"];
@@ -77,6 +78,26 @@ public class CliExploreTests
             Assert.That(report["violations"]![0]!.AsObject().Select(kv => kv.Key), Is.EqualTo(ViolationFields));
             Assert.That(report["outcomes"]![0]!.AsObject().Select(kv => kv.Key), Is.EqualTo(OutcomeFields));
             Assert.That((int)report["params"]!["threads"]!, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public void Explore_CutShort_SaysHowMuchOfTheSearchIsBehindItAndProjectsTheWhole()
+    {
+        // ChoiceChain-like arithmetic is in SearchedShareTests; here the plain line and the JSON carry it.
+        var cut = CliInvocation.Of("explore", "EventRetryLimit", "--iterations", "100", "--probes", "0", "--traces", InDir("traces"), "--json", InDir("cut.json"));
+        var whole = CliInvocation.Of("explore", "EventCheckConnect", "--probes", "0", "--traces", InDir("traces"), "--json", InDir("whole.json"));
+
+        var cutReport = JsonNode.Parse(File.ReadAllText(InDir("cut.json")))!.AsArray().Single()!;
+        var wholeReport = JsonNode.Parse(File.ReadAllText(InDir("whole.json")))!.AsArray().Single()!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(cut.Out, Does.Match(@"complete=false .*searchedShare=0\.\d+ projectedSchedules=\d+"), cut.Out);
+            Assert.That((double)cutReport["searchedShare"]!, Is.GreaterThan(0).And.LessThan(1));
+            Assert.That((double)cutReport["projectedSchedules"]!, Is.EqualTo(100 / (double)cutReport["searchedShare"]!).Within(1));
+            Assert.That(whole.Out, Does.Not.Contain("searchedShare"), "a complete search has the whole tree behind it: the line does not say so");
+            Assert.That((double)wholeReport["searchedShare"]!, Is.EqualTo(1));
+            Assert.That((long)wholeReport["projectedSchedules"]!, Is.EqualTo((long)wholeReport["schedules"]!));
         });
     }
 

@@ -80,6 +80,35 @@ internal sealed class DporNode
     /// <summary>The sequence <see cref="SetWakeUp"/> remembered for <paramref name="thread"/>, or null.</summary>
     public int[]? WakeUpOf(int thread) => _wakeUps?.GetValueOrDefault(thread);
 
+    /// <summary>
+    /// This node's branches as the search knows them now (the alternatives explored and those still
+    /// to try), and how many it finished before the current one: its part of
+    /// <see cref="Estimation.SearchedShare"/>. A node of a fixed prefix is one branch of the part below it.
+    /// </summary>
+    public (int Branches, int Finished) Progress()
+    {
+        if (Fixed)
+        {
+            return (1, 0);
+        }
+
+        if (Kind == DecisionKind.Value)
+        {
+            return (Count, Value);
+        }
+
+        var branches = 0;
+        foreach (var id in EnabledIds)
+        {
+            if (Done.Contains(id) || (Backtrack.Contains(id) && !Sleep.ContainsKey(id)))
+            {
+                branches++;
+            }
+        }
+
+        return (branches, Done.Count - 1);
+    }
+
     /// <summary>Moves to the next untried alternative; false when this node is exhausted.</summary>
     public bool TryAdvance()
     {

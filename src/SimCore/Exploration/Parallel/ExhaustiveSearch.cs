@@ -28,6 +28,7 @@ internal sealed partial class ExhaustiveSearch
     private readonly string? _cachingOff;
     private readonly object _failureGate = new();
     private int _nextPart = -1;
+    private double _searched;
     private int _finishedParts;
     private long _started;
     private volatile bool _stop;
@@ -65,6 +66,8 @@ internal sealed partial class ExhaustiveSearch
         var search = new ExhaustiveSearch(scenario, values, options, tally, clock);
         var finished = search.Run();
         report.Transitions = search.Transitions;
+        // A whole search that finished has all its tree behind it; of one cut short only the plain search can tell.
+        report.SearchedShare = finished && options.Shard is null ? 1 : search.Unsplit ? search._searched : null;
         report.States = search.States;
         report.StateCaching = search._cachingOff
             ?? (search.States == 0 && search.Undigested > 0 ? "off: the scenario uses objects the state digest does not cover"
@@ -166,17 +169,27 @@ internal sealed partial class ExhaustiveSearch
         }
     }
 
+    /// <summary>
+    /// True for the plain search, one DPOR search from the root: only it measures how far it has come
+    /// (SearchedShare). A split search does not: its frontier tries every branch that is not asleep, so a
+    /// random walk's weights say little of how many runs its parts hold (README, "How far a search has come").
+    /// </summary>
+    private bool Unsplit => _bound is null && _parts is [{ Prefix.Count: 0 }];
+
     /// <summary>One DPOR search below a fixed prefix; false when stopped early.</summary>
     private bool ExplorePart(int index, IReadOnlyList<FrontierStep> prefix)
     {
         var cache = _caching && !PartsGaveUp ? new StateCache { IgnoreCheckpoints = _options.IgnoreCheckpoints } : null;
         var dpor = new DporStrategy(_options.Reduction, prefix.Select(s => s.ToNode()).ToList(), cache) { PreemptionBound = _bound?.Preemptions };
+        var finished = false;
         try
         {
-            return ExplorePart(index, dpor);
+            finished = ExplorePart(index, dpor);
+            return finished;
         }
         finally
         {
+            Publish(dpor, finished);
             lock (_failureGate)
             {
                 Transitions += dpor.Transitions;
@@ -186,6 +199,15 @@ internal sealed partial class ExhaustiveSearch
                 GaveUp |= (cache?.GaveUp ?? false) || (Hits == 0 && States >= StateCache.GiveUpAfter);
                 BoundCut |= dpor.BoundCut;
             }
+        }
+    }
+
+    /// <summary>Notes how much of the plain search's tree is behind it, for the progress line and the report.</summary>
+    private void Publish(DporStrategy dpor, bool finished)
+    {
+        if (Unsplit)
+        {
+            _searched = finished ? 1 : dpor.Searched();
         }
     }
 
@@ -213,14 +235,15 @@ internal sealed partial class ExhaustiveSearch
                 return false;
             }
 
-            if (_options.Workers <= 1 && total % 256 == 0)
-            {
-                ReportProgress();
-            }
-
             if (!dpor.NextRun())
             {
                 return true;
+            }
+
+            if (_options.Workers <= 1 && total % 256 == 0)
+            {
+                Publish(dpor, finished: false);
+                ReportProgress();
             }
         }
     }
@@ -242,5 +265,8 @@ internal sealed partial class ExhaustiveSearch
     }
 
     private void ReportProgress() =>
-        _options.Progress?.Report(new ExplorationProgress(_tally.Schedules, _tally.DistinctOutputs, _tally.ViolatingRuns, _options.Iterations));
+        _options.Progress?.Report(new ExplorationProgress(_tally.Schedules, _tally.DistinctOutputs, _tally.ViolatingRuns, _options.Iterations)
+        {
+            Searched = Unsplit ? _searched : null,
+        });
 }

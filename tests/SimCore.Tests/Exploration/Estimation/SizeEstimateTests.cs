@@ -150,7 +150,7 @@ public class SizeEstimateTests
 
     private static long Factorial(int n) => n <= 1 ? 1 : n * Factorial(n - 1);
 
-    private static (ScenarioInfo Info, IReadOnlyDictionary<string, object> Values) Resolve<T>(string overrides)
+    internal static (ScenarioInfo Info, IReadOnlyDictionary<string, object> Values) Resolve<T>(string overrides)
         where T : Scenario
     {
         var info = new ScenarioInfo(typeof(T));
