@@ -19,7 +19,8 @@ internal sealed partial class World : ISim
     private readonly List<OutputLine> _output = [];
     private readonly List<TraceEvent> _events = [];
     private readonly List<Violation> _violations = [];
-    private readonly Dictionary<int, string> _objectNames = [];
+    // By object id: ids are handed out in order from 0 (NewObjectId), so a list indexed by id, not a dictionary per run.
+    private readonly List<string> _objectNames = ["output", "threads"];
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextObjectId = 2;
     private long _timerSequence;
@@ -29,8 +30,6 @@ internal sealed partial class World : ISim
     {
         _runtime = runtime;
         MaxSteps = maxSteps;
-        _objectNames[OutputObjectId] = "output";
-        _objectNames[ThreadCounterObjectId] = "threads";
     }
 
     /// <summary>Scheduling points allowed before the run is cut as a livelock.</summary>
@@ -152,12 +151,11 @@ internal sealed partial class World : ISim
     {
         using var _ = Atomic(); // real threads create objects in parallel
         var id = _nextObjectId++;
-        _objectNames[id] = kind.Contains('#', StringComparison.Ordinal) ? kind : $"{kind}#{id}";
+        _objectNames.Add(kind.Contains('#', StringComparison.Ordinal) ? kind : $"{kind}#{id}");
         return id;
     }
 
-    // TryGetValue, not GetValueOrDefault(id, $"#{id}"): the fallback would be formatted on every step.
-    internal string ObjectName(int id) => id < 0 ? "" : _objectNames.TryGetValue(id, out var name) ? name : $"#{id}";
+    internal string ObjectName(int id) => id < 0 ? "" : id < _objectNames.Count ? _objectNames[id] : $"#{id}";
 
     internal AtomicScope Atomic() => _runtime.EnterAtomic();
 

@@ -21,9 +21,9 @@ internal sealed class DporNode
     // Thread nodes.
     public int[] EnabledIds { get; private init; } = [];
     public DporStep[] EnabledSteps { get; private init; } = [];
-    public HashSet<int> Backtrack { get; } = [];
-    public HashSet<int> Done { get; } = [];
-    public Dictionary<int, DporStep> Sleep { get; private init; } = [];
+    public IdSet Backtrack { get; } = new();
+    public IdSet Done { get; } = new();
+    public Dictionary<int, DporStep> Sleep { get; private init; } = NoSleep;
 
     // Threads whose step here ended the run with a violation: dependent with every step, so never put to
     // sleep. Rare: made on first use.
@@ -43,13 +43,19 @@ internal sealed class DporNode
     /// <summary>Parked threads whose step would block here (<see cref="StepGuard"/>): neither candidates nor backtrack points.</summary>
     public int[] DisabledIds { get; private init; } = [];
 
-    public static DporNode ForThreads(IReadOnlyList<SimThread> candidates, Dictionary<int, DporStep> sleep, int[] disabled) => new(DecisionKind.Thread)
+    public static DporNode ForThreads(IReadOnlyList<SimThread> candidates, Dictionary<int, DporStep> sleep, int[] disabled)
     {
-        EnabledIds = candidates.Select(c => c.Id).ToArray(),
-        EnabledSteps = candidates.Select(DporStep.Of).ToArray(),
-        Sleep = sleep,
-        DisabledIds = disabled,
-    };
+        // Loops, not LINQ: a node is made at most steps of a search.
+        var ids = new int[candidates.Count];
+        var steps = new DporStep[candidates.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = candidates[i].Id;
+            steps[i] = DporStep.Of(candidates[i]);
+        }
+
+        return new DporNode(DecisionKind.Thread) { EnabledIds = ids, EnabledSteps = steps, Sleep = sleep, DisabledIds = disabled };
+    }
 
     public static DporNode ForValue(int count) => new(DecisionKind.Value) { Count = count };
 
@@ -142,15 +148,16 @@ internal sealed class DporNode
     }
 
     /// <summary>The sleep set of the child reached by running <see cref="Chosen"/>: explored or sleeping siblings whose step commutes with it.</summary>
+    /// <remarks>Most children sleep nothing: they share one empty set, which nobody writes (a node never changes its sleep set).</remarks>
     public Dictionary<int, DporStep> ChildSleep()
     {
         var chosen = StepOf(Chosen);
-        var sleep = new Dictionary<int, DporStep>();
+        Dictionary<int, DporStep>? sleep = null;
         foreach (var (id, access) in Sleep)
         {
             if (!access.ConflictsWith(chosen))
             {
-                sleep[id] = access;
+                (sleep ??= [])[id] = access;
             }
         }
 
@@ -161,11 +168,14 @@ internal sealed class DporNode
                 var access = StepOf(id);
                 if (!access.ConflictsWith(chosen))
                 {
-                    sleep[id] = access;
+                    (sleep ??= [])[id] = access;
                 }
             }
         }
 
-        return sleep;
+        return sleep ?? NoSleep;
     }
+
+    /// <summary>The empty sleep set that sleepless nodes share; never written.</summary>
+    public static Dictionary<int, DporStep> NoSleep { get; } = [];
 }

@@ -27,8 +27,9 @@ internal readonly record struct DporStep(Access Access, bool Daemon, bool MayEnd
             return false;
         }
 
-        foreach (var other in thread.World.Threads)
+        for (var otherAt = 0; otherAt < thread.World.Threads.Count; otherAt++)
         {
+            var other = thread.World.Threads[otherAt];
             if (other != thread && !other.IsDaemon && other.Status is ThreadStatus.Runnable or ThreadStatus.Blocked)
             {
                 return false;

@@ -55,10 +55,10 @@ internal sealed partial class DporStrategy
             suffix.Add(ek);
         }
 
-        var pick = initials.FirstOrDefault(t => node.IsEnabled(t) && !node.Sleep.ContainsKey(t), -1);
+        var pick = FirstInitial(initials, node, awake: true);
         if (pick < 0)
         {
-            pick = initials.FirstOrDefault(node.IsEnabled, -1);
+            pick = FirstInitial(initials, node, awake: false);
         }
 
         if (pick >= 0)
@@ -71,6 +71,21 @@ internal sealed partial class DporStrategy
             // Cannot happen under the semantics rules; stay sound by trying every enabled thread.
             node.Backtrack.UnionWith(node.EnabledIds);
         }
+    }
+
+    /// <summary>The first of <paramref name="initials"/> enabled at <paramref name="node"/> (and, with <paramref name="awake"/>, not asleep there), or -1.</summary>
+    /// <remarks>A loop, not LINQ with a closure: it runs for every race the search reverses.</remarks>
+    private static int FirstInitial(List<int> initials, DporNode node, bool awake)
+    {
+        foreach (var t in initials)
+        {
+            if (node.IsEnabled(t) && !(awake && node.Sleep.ContainsKey(t)))
+            {
+                return t;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>A fresh mark for <see cref="MarkThread"/>: every thread is unmarked under it.</summary>

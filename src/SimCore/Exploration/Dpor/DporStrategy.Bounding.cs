@@ -54,8 +54,9 @@ internal sealed partial class DporStrategy
         }
 
         SimThread? first = null;
-        foreach (var c in candidates)
+        for (var cAt = 0; cAt < candidates.Count; cAt++)
         {
+            var c = candidates[cAt];
             // The first run of every subtree takes the canonical schedule where the sleep set allows.
             if (!sleep.ContainsKey(c.Id) && (first is null || c.ParkStamp < first.ParkStamp))
             {
@@ -75,8 +76,9 @@ internal sealed partial class DporStrategy
             return;
         }
 
-        foreach (var c in candidates)
+        for (var cAt = 0; cAt < candidates.Count; cAt++)
         {
+            var c = candidates[cAt];
             if (_runPreemptions + (Preemption.Is(_previousThread, candidates, c) ? 1 : 0) <= bound)
             {
                 node.Backtrack.Add(c.Id);

@@ -19,8 +19,9 @@ internal sealed partial class DporStrategy
         if (cache is not null)
         {
             // What the run left pending, and a step that ended it, belong to the last state's future.
-            foreach (var t in parked)
+            for (var tAt = 0; tAt < parked.Count; tAt++)
             {
+                var t = parked[tAt];
                 NoteFutureStep(t.Id, DporStep.Of(t));
             }
 
@@ -30,8 +31,9 @@ internal sealed partial class DporStrategy
             }
         }
 
-        foreach (var t in parked)
+        for (var tAt = 0; tAt < parked.Count; tAt++)
         {
+            var t = parked[tAt];
             // A deadlock found between steps had its pending races reversed just before (OnTimeAdvancing).
             if (t.Guard is { } g && !g.IsEnabled(t.World.NowMicros) && _pendingReversedAt != _events.Count)
             {
@@ -56,8 +58,9 @@ internal sealed partial class DporStrategy
             return;
         }
 
-        foreach (var t in parked)
+        for (var tAt = 0; tAt < parked.Count; tAt++)
         {
+            var t = parked[tAt];
             if (!t.IsDaemon)
             {
                 continue;
@@ -111,8 +114,9 @@ internal sealed partial class DporStrategy
             }
         }
 
-        foreach (var t in parked)
+        for (var tAt = 0; tAt < parked.Count; tAt++)
         {
+            var t = parked[tAt];
             if (t.Id == last.Thread)
             {
                 continue;

@@ -80,8 +80,9 @@ internal sealed partial class DporStrategy
         }
 
         SetClock(p, stepClock);
-        foreach (var w in woken)
+        for (var wAt = 0; wAt < woken.Count; wAt++)
         {
+            var w = woken[wAt];
             SetClock(w.Id, VectorClock.Join(ClockOf(w.Id), stepClock));
         }
 

@@ -88,8 +88,9 @@ internal sealed partial class DporStrategy
     private VectorClock MeetOfLiveClocks(World world)
     {
         int[]? meet = null;
-        foreach (var t in world.Threads)
+        for (var tAt = 0; tAt < world.Threads.Count; tAt++)
         {
+            var t = world.Threads[tAt];
             if (t.Status is not (ThreadStatus.Runnable or ThreadStatus.Blocked))
             {
                 continue;

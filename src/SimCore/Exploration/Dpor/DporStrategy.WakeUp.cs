@@ -52,8 +52,9 @@ internal sealed partial class DporStrategy
         var next = _wakeUp[_wakeUpAt];
         if (!sleep.ContainsKey(next))
         {
-            foreach (var c in candidates)
+            for (var cAt = 0; cAt < candidates.Count; cAt++)
             {
+                var c = candidates[cAt];
                 if (c.Id == next)
                 {
                     _wakeUpAt++;

@@ -129,8 +129,9 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
             return;
         }
 
-        foreach (var t in disabled)
+        for (var tAt = 0; tAt < disabled.Count; tAt++)
         {
+            var t = disabled[tAt];
             ReversePendingRaces(t);
         }
 
@@ -158,7 +159,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         }
         else
         {
-            var sleep = _sleeps && _lastThreadNode is not null ? _lastThreadNode.ChildSleep() : [];
+            var sleep = _sleeps && _lastThreadNode is not null ? _lastThreadNode.ChildSleep() : DporNode.NoSleep;
             var state = cache is not { GaveUp: false } ? null : candidates[0].World.StateDigest();
             if (cache is { GaveUp: false })
             {
@@ -207,8 +208,9 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
         _lastThreadNode = node;
         _lastThreadNodeIndex = _depth;
         _depth++;
-        foreach (var c in candidates)
+        for (var cAt = 0; cAt < candidates.Count; cAt++)
         {
+            var c = candidates[cAt];
             if (c.Id == node.Chosen)
             {
                 _chosenWaitsUntimed = c.Guard is { DeadlineMicros: < 0 };

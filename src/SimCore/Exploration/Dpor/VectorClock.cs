@@ -9,7 +9,8 @@ namespace SimHarness.Exploration.Dpor;
 /// equal to the one the previous clock had, so a step allocates only the chunks it changed (its
 /// own tick, what it joined). The last chunk holds only up to the last non-zero entry (a run of
 /// four threads keeps four-entry chunks, not 64). A missing chunk, or an entry past the end of the
-/// clock or of its chunk, reads as zero.
+/// clock or of its chunk, reads as zero. The first chunk is a field of its own: most runs have
+/// fewer than 64 threads, and an array holding one chunk was a tenth of the search's allocations.
 /// </remarks>
 internal sealed class VectorClock
 {
@@ -20,22 +21,36 @@ internal sealed class VectorClock
 
     private static readonly int[] Zeros = new int[ChunkSize];
 
-    private readonly int[]?[] _chunks;
+    private static readonly int[]?[] NoMore = [];
 
-    private VectorClock(int[]?[] chunks) => _chunks = chunks;
+    // The number of chunks; chunk 0, and chunks 1 and up.
+    private readonly int _count;
+    private readonly int[]? _first;
+    private readonly int[]?[] _more;
+
+    private VectorClock(int count, int[]? first, int[]?[] more)
+    {
+        _count = count;
+        _first = first;
+        _more = more;
+    }
 
     /// <summary>The clock with every entry zero.</summary>
-    public static VectorClock Empty { get; } = new([]);
+    public static VectorClock Empty { get; } = new(0, null, NoMore);
 
     /// <summary>Entries a buffer needs to hold this clock (a multiple of <see cref="ChunkSize"/>).</summary>
-    public int Length => _chunks.Length << Shift;
+    public int Length => _count << Shift;
+
+    private int[]? Chunk(int i) => i == 0 ? _first : _more[i - 1];
+
+    /// <summary>Chunk <paramref name="i"/>, or null past the last chunk.</summary>
+    private int[]? ChunkOrNull(int i) => i < _count ? Chunk(i) : null;
 
     public static int Get(VectorClock clock, int thread)
     {
         var i = thread >> Shift;
-        var chunks = clock._chunks;
         var k = thread & (ChunkSize - 1);
-        return (uint)i < (uint)chunks.Length && chunks[i] is { } chunk && k < chunk.Length ? chunk[k] : 0;
+        return (uint)i < (uint)clock._count && clock.Chunk(i) is { } chunk && k < chunk.Length ? chunk[k] : 0;
     }
 
     /// <summary>True when the event with <paramref name="eventClock"/> by <paramref name="thread"/> happens before a point whose clock is <paramref name="later"/>.</summary>
@@ -47,10 +62,10 @@ internal sealed class VectorClock
     /// <summary>Writes this clock's entries into the start of <paramref name="buffer"/> (at least <see cref="Length"/> long), zeros where a chunk is missing.</summary>
     public void CopyTo(Span<int> buffer)
     {
-        for (var i = 0; i < _chunks.Length; i++)
+        for (var i = 0; i < _count; i++)
         {
             var target = buffer.Slice(i << Shift, ChunkSize);
-            if (_chunks[i] is { } chunk)
+            if (Chunk(i) is { } chunk)
             {
                 chunk.CopyTo(target);
                 target[chunk.Length..].Clear();
@@ -65,9 +80,9 @@ internal sealed class VectorClock
     /// <summary>Raises each entry of <paramref name="buffer"/> (at least <see cref="Length"/> long) to this clock's.</summary>
     public void JoinInto(Span<int> buffer)
     {
-        for (var i = 0; i < _chunks.Length; i++)
+        for (var i = 0; i < _count; i++)
         {
-            if (_chunks[i] is not { } chunk)
+            if (Chunk(i) is not { } chunk)
             {
                 continue;
             }
@@ -89,22 +104,32 @@ internal sealed class VectorClock
     public static VectorClock Of(ReadOnlySpan<int> buffer, VectorClock like)
     {
         var used = UsedLength(buffer);
-        var chunks = new int[]?[(used + ChunkSize - 1) >> Shift];
-        for (var i = 0; i < chunks.Length; i++)
+        var count = (used + ChunkSize - 1) >> Shift;
+        if (count == 0)
         {
-            var start = i << Shift;
-            var source = buffer.Slice(start, Math.Min(ChunkSize, used - start));
-            if (i < like._chunks.Length && like._chunks[i] is { } same && source.SequenceEqual(same))
-            {
-                chunks[i] = same;
-            }
-            else if (!source.SequenceEqual(Zeros.AsSpan(0, source.Length)))
-            {
-                chunks[i] = source.ToArray();
-            }
+            return Empty;
         }
 
-        return new VectorClock(chunks);
+        var more = count > 1 ? new int[]?[count - 1] : NoMore;
+        for (var i = 1; i < count; i++)
+        {
+            more[i - 1] = ChunkOf(buffer, used, i, like);
+        }
+
+        return new VectorClock(count, ChunkOf(buffer, used, 0, like), more);
+    }
+
+    // Chunk i of a buffer whose entries end at used: like's chunk when equal, null when all zero, else a copy.
+    private static int[]? ChunkOf(ReadOnlySpan<int> buffer, int used, int i, VectorClock like)
+    {
+        var start = i << Shift;
+        var source = buffer.Slice(start, Math.Min(ChunkSize, used - start));
+        if (like.ChunkOrNull(i) is { } same && source.SequenceEqual(same))
+        {
+            return same;
+        }
+
+        return source.SequenceEqual(Zeros.AsSpan(0, source.Length)) ? null : source.ToArray();
     }
 
     /// <summary>One past the last non-zero entry of <paramref name="buffer"/>.</summary>
@@ -133,16 +158,23 @@ internal sealed class VectorClock
     /// <summary>The join of two clocks; a chunk where one clock already dominates is shared, not copied.</summary>
     public static VectorClock Join(VectorClock a, VectorClock b)
     {
-        var chunks = new int[]?[Math.Max(a._chunks.Length, b._chunks.Length)];
-        for (var i = 0; i < chunks.Length; i++)
+        var count = Math.Max(a._count, b._count);
+        if (count == 0)
         {
-            var ca = i < a._chunks.Length ? a._chunks[i] : null;
-            var cb = i < b._chunks.Length ? b._chunks[i] : null;
-            chunks[i] = ca is null ? cb : cb is null || ReferenceEquals(ca, cb) ? ca : JoinChunks(ca, cb);
+            return Empty;
         }
 
-        return new VectorClock(chunks);
+        var more = count > 1 ? new int[]?[count - 1] : NoMore;
+        for (var i = 1; i < count; i++)
+        {
+            more[i - 1] = JoinMaybe(a.ChunkOrNull(i), b.ChunkOrNull(i));
+        }
+
+        return new VectorClock(count, JoinMaybe(a.ChunkOrNull(0), b.ChunkOrNull(0)), more);
     }
+
+    private static int[]? JoinMaybe(int[]? a, int[]? b) =>
+        a is null ? b : b is null || ReferenceEquals(a, b) ? a : JoinChunks(a, b);
 
     private static int[] JoinChunks(int[] a, int[] b)
     {
