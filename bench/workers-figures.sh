@@ -3,7 +3,8 @@
 # (1, 2, 1, 2, 1, 2), with the whole process's wall and CPU (user+sys) time, then the medians and the
 # ratios 1/2. On an idle 2-core machine the wall ratio is the speedup; on a busy one the CPU ratio
 # tells whether two workers do the same work (1.0) or more (below 1.0). Note the load printed.
-# Build first: dotnet build src/SimHarness -c Release. RUNS=5 bench/workers-figures.sh for more runs.
+# Build first: dotnet build src/SimHarness -c Release. RUNS=5 bench/workers-figures.sh for more runs;
+# searches given as arguments replace the three below.
 set -u
 cd "$(dirname "$0")/.."
 H="src/SimHarness/bin/Release/net10.0/SimHarness.dll"
@@ -16,6 +17,10 @@ searches=(
   "ProducerConsumer --param items=2"
   "ProducerConsumer --param items=2 --no-state-cache"
 )
+# Other searches instead, one argument each: bench/workers-figures.sh "EchoUpperFixed" "EchoUpper --no-state-cache"
+if [ $# -gt 0 ]; then
+  searches=("$@")
+fi
 for args in "${searches[@]}"; do
   key=$(echo "$args" | tr -c 'A-Za-z0-9=\n' '_')
   for r in $(seq "$RUNS"); do

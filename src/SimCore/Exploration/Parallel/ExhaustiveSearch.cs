@@ -63,17 +63,17 @@ internal sealed partial class ExhaustiveSearch
             return RunBounded(scenario, values, options, tally, clock, report);
         }
 
-        var search = new ExhaustiveSearch(scenario, values, options, tally, clock);
-        var finished = search.Run();
+        var search = Start(scenario, values, options, tally, clock, out var finished);
         report.Transitions = search.Transitions;
         // A whole search that finished has all its tree behind it; of one cut short only the plain search can tell.
         report.SearchedShare = finished && options.Shard is null ? 1 : search.Unsplit ? search._searched : null;
-        report.States = search.States;
-        report.StateCaching = search._cachingOff
+        report.States = search.States + search._pilotStates;
+        report.StateCaching = search._pilotCaching
+            ?? search._cachingOff
             ?? (search.States == 0 && search.Undigested > 0 ? "off: the scenario uses objects the state digest does not cover"
                 : search.GaveUp ? $"on until {StateCache.GiveUpAfter} states had been explored without one met twice, then off"
                 : options.IgnoreCheckpoints ? "on, checkpoints ignored"
-                : "on");
+                : "on") + search.OneWorkerNote;
         return finished;
     }
 
@@ -180,6 +180,7 @@ internal sealed partial class ExhaustiveSearch
     private bool ExplorePart(int index, IReadOnlyList<FrontierStep> prefix)
     {
         var cache = _caching && !PartsGaveUp ? new StateCache { IgnoreCheckpoints = _options.IgnoreCheckpoints } : null;
+        _pilotCache = _pilot ? cache : null;
         var dpor = new DporStrategy(_options.Reduction, prefix.Select(s => s.ToNode()).ToList(), cache) { PreemptionBound = _bound?.Preemptions };
         var finished = false;
         try
@@ -231,6 +232,11 @@ internal sealed partial class ExhaustiveSearch
 
             var total = _tally.CountSchedule();
             if (!run.Pruned && IsNew(dpor) && _tally.Add(run, position++) && _options.StopOnFirst)
+            {
+                return false;
+            }
+
+            if (GivesUpThePlainSearch())
             {
                 return false;
             }

@@ -17,8 +17,8 @@ internal sealed class SearchTally(int limit)
     });
 
     private readonly object _gate = new();
-    private readonly RankedTally<string> _outcomes = new(StringComparer.Ordinal, limit);
-    private readonly RankedTally<(string Invariant, string Message)> _violations = new(s_violationOrder, limit);
+    private RankedTally<string> _outcomes = new(StringComparer.Ordinal, limit);
+    private RankedTally<(string Invariant, string Message)> _violations = new(s_violationOrder, limit);
     private long _schedules;
     private long _violatingRuns;
 
@@ -34,6 +34,18 @@ internal sealed class SearchTally(int limit)
             {
                 return _outcomes.Distinct;
             }
+        }
+    }
+
+    /// <summary>Forgets every run: a search that starts again from the root (ExhaustiveSearch.Pilot.cs) counts its own runs only.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _outcomes = new(StringComparer.Ordinal, limit);
+            _violations = new(s_violationOrder, limit);
+            Interlocked.Exchange(ref _schedules, 0);
+            Interlocked.Exchange(ref _violatingRuns, 0);
         }
     }
 

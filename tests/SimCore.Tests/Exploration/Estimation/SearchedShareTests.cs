@@ -125,7 +125,7 @@ public class SearchedShareTests
         var (info, values) = SizeEstimateTests.Resolve<ChoiceChain>("counts=3,2");
         Assert.Multiple(() =>
         {
-            Assert.That(Explorer.Explore(info, values, new ExplorationOptions { Workers = 2, Iterations = 3, TracesDirectory = null }).SearchedShare, Is.Null, "a split search cut short");
+            Assert.That(Explorer.Explore(info, values, new ExplorationOptions { Workers = 2, StateCache = false, Iterations = 3, TracesDirectory = null }).SearchedShare, Is.Null, "a split search cut short");
             Assert.That(Explorer.Explore(info, values, new ExplorationOptions { Workers = 2, TracesDirectory = null }).SearchedShare, Is.EqualTo(1), "a split search that finished");
             Assert.That(Explorer.Explore(info, values, new ExplorationOptions { MaxPreemptions = 1, TracesDirectory = null }).SearchedShare, Is.Null);
             Assert.That(Explorer.Explore(info, values, new ExplorationOptions { Strategy = "random", Iterations = 5, TracesDirectory = null }).SearchedShare, Is.Null);

@@ -1,5 +1,6 @@
 using SimHarness.Exploration;
 using SimHarness.Exploration.Dpor;
+using SimHarness.Exploration.Parallel;
 
 namespace SimHarness.Tests.Exploration.Parallel;
 
@@ -23,6 +24,42 @@ public class SplitSearchTests
         var sut = Explore(info, values, workers: 2);
 
         AssertSameFindings(sut, single);
+    }
+
+    private static IEnumerable<TestCaseData> UncachedCases() => SmallParams.Cases(nameof(Workers2_WithoutStateCaching_OnEveryScenario_SplitsAndGivesTheOneWorkerReport));
+
+    [TestCaseSource(nameof(UncachedCases))]
+    public void Workers2_WithoutStateCaching_OnEveryScenario_SplitsAndGivesTheOneWorkerReport(string scenario, string? overrides)
+    {
+        // With state caching most small searches stay plain (ExhaustiveSearch.Pilot.cs): without it every one is split.
+        var (info, values) = SmallParams.Resolve(scenario, overrides);
+
+        var single = Explore(info, values, workers: 1, stateCache: false);
+        var sut = Explore(info, values, workers: 2, stateCache: false);
+
+        AssertSameFindings(sut, single);
+    }
+
+    [TestCase("EchoUpperFixed", "clients=1;messages=2;segments=1;bufferSize=32")] // its explore sizes
+    [TestCase("ProducerConsumer", "items=2")]
+    public void Workers2_WhereStatesMeetAgain_RunThePlainSearchOnOneWorker(string scenario, string overrides)
+    {
+        // Parts with caches of their own would explore again what the plain search merges (EchoUpperFixed
+        // at its defaults: 4,060 runs split against 522 plain): the plain search is the whole report.
+        var info = Catalog.ScenarioCatalog.Find(SmallParams.Catalog, scenario);
+        var values = info.ResolveParams(overrides.Length == 0 ? null : Catalog.ScenarioInfo.ParseOverrides([overrides]));
+
+        var single = Explore(info, values, workers: 1);
+        var sut = Explore(info, values, workers: 2);
+
+        Assert.Multiple(() =>
+        {
+            AssertSameFindings(sut, single);
+            Assert.That(sut.Schedules, Is.EqualTo(single.Schedules), "the very same runs");
+            Assert.That(sut.States, Is.EqualTo(single.States));
+            Assert.That(sut.Outcomes.Select(o => o.Count), Is.EqualTo(single.Outcomes.Select(o => o.Count)));
+            Assert.That(sut.StateCaching, Is.EqualTo(single.StateCaching + "; one worker: states met again, which the parts of a split search would not share"));
+        });
     }
 
     [TestCase("EventRetryLimit", "threads=2;checkDelay=1")]
@@ -67,16 +104,37 @@ public class SplitSearchTests
     }
 
     [Test]
-    public void Workers2_WhereTheWholeSearchGivesUpCaching_StopCachingAcrossParts()
+    public void Workers2_WhereNoStateMeetsAgain_SplitWithoutCachingAfterThePlainSearchGaveWay()
     {
-        // Every run of EventRetryLimit prints its own transcript: no state is met twice, so the unsplit
-        // search stores StateCache.GiveUpAfter states and stops. Each part of the split search has its
-        // own cache, far smaller than that: without the search-wide rule every part digested all of its
-        // states (240,847 at checkDelay=3 against 20,000 unsplit).
+        // Every run of EventRetryLimit prints its own transcript: no state is met twice. The plain search
+        // started for --workers stores ExhaustiveSearch.DecideAfter states, gives way, and the split search
+        // starts again from the root without caching: its runs alone are counted.
+        var (info, values) = SmallParams.Resolve("EventRetryLimit", "checkDelay=1");
+
+        var single = Explore(info, values, workers: 1);
+        var uncached = Explore(info, values, workers: 2, stateCache: false);
+        var sut = Explore(info, values, workers: 2);
+
+        Assert.Multiple(() =>
+        {
+            AssertSameFindings(sut, single);
+            Assert.That(sut.Schedules, Is.EqualTo(uncached.Schedules), "the split search's runs, not the plain one's too");
+            Assert.That(sut.Outcomes.Select(o => o.Count), Is.EqualTo(uncached.Outcomes.Select(o => o.Count)));
+            Assert.That(sut.States, Is.GreaterThanOrEqualTo(ExhaustiveSearch.DecideAfter).And.LessThan(StateCache.GiveUpAfter));
+            Assert.That(sut.StateCaching, Does.StartWith("on until ").And.EndWith(" states had been explored without one met twice, then off, split over 2 workers"));
+        });
+    }
+
+    [Test]
+    public void Shard_WhereTheWholeSearchGivesUpCaching_StopCachingAcrossParts()
+    {
+        // A shard is always split, each part with a cache of its own. The unsplit search stores
+        // StateCache.GiveUpAfter states and stops; without the search-wide rule every part digested all
+        // of its states (240,847 at checkDelay=3 against 20,000 unsplit).
         var (info, values) = SmallParams.Resolve("EventRetryLimit", "checkDelay=1");
 
         var single = Explorer.Explore(info, values, new ExplorationOptions { Workers = 1, TracesDirectory = null });
-        var sut = Explorer.Explore(info, values, new ExplorationOptions { Workers = 2, TracesDirectory = null });
+        var sut = Explorer.Explore(info, values, new ExplorationOptions { Workers = 2, Shard = new ShardSpec(1, 1), TracesDirectory = null });
 
         Assert.Multiple(() =>
         {
@@ -103,8 +161,8 @@ public class SplitSearchTests
         });
     }
 
-    private static ExplorationReport Explore(Catalog.ScenarioInfo info, IReadOnlyDictionary<string, object> values, int workers, bool reduction = true) =>
-        Explorer.Explore(info, values, new ExplorationOptions { Workers = workers, Reduction = reduction, TracesDirectory = null, Iterations = 200_000 });
+    private static ExplorationReport Explore(Catalog.ScenarioInfo info, IReadOnlyDictionary<string, object> values, int workers, bool reduction = true, bool stateCache = true) =>
+        Explorer.Explore(info, values, new ExplorationOptions { Workers = workers, Reduction = reduction, StateCache = stateCache, TracesDirectory = null, Iterations = 200_000 });
 
     private static void AssertSameFindings(ExplorationReport sut, ExplorationReport expected) => Assert.Multiple(() =>
     {
