@@ -60,7 +60,7 @@ internal sealed class DporNode
     public static DporNode ForValue(int count) => new(DecisionKind.Value) { Count = count };
 
     /// <summary>A thread node of a fixed prefix: <paramref name="done"/> holds the siblings explored before <paramref name="chosen"/> and itself, so that <see cref="ChildSleep"/> is what the unsplit search would compute.</summary>
-    public static DporNode FixedThread(int[] ids, DporStep[] steps, int chosen, Dictionary<int, DporStep> sleep, IEnumerable<int> done)
+    public static DporNode FixedThread(int[] ids, DporStep[] steps, int chosen, Dictionary<int, DporStep> sleep, int[] done)
     {
         var node = new DporNode(DecisionKind.Thread) { Fixed = true, EnabledIds = ids, EnabledSteps = steps, Sleep = sleep, Chosen = chosen };
         node.Done.UnionWith(done);

@@ -50,14 +50,6 @@ internal sealed class IdSet
         }
     }
 
-    public void UnionWith(IEnumerable<int> ids)
-    {
-        foreach (var id in ids)
-        {
-            Add(id);
-        }
-    }
-
     /// <summary>The ids: those below 64 in increasing order, then the rest. The set must not change meanwhile.</summary>
     public Enumerator GetEnumerator() => new(_low, _high);
 
