@@ -36,6 +36,9 @@ public sealed record ExplorationOptions
     /// <value>True by default; a scenario whose end-of-run invariants read more than the output is explored without it.</value>
     public bool StateCache { get; init; } = true;
 
+    /// <summary>Tests only: analyse every replayed step again and check that it rebuilds the analysis a run would have kept (DporStrategy.ReplayCheck.cs).</summary>
+    internal bool VerifyKeptAnalysis { get; init; }
+
     /// <summary>State caching as if no scenario declared a checkpoint (<c>--ignore-checkpoints</c>): each thread's digest is its whole history.</summary>
     /// <value>False by default. Comparing a search with and without it at small sizes checks a scenario's declarations.</value>
     public bool IgnoreCheckpoints { get; init; }

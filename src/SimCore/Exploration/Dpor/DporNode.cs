@@ -33,6 +33,9 @@ internal sealed class DporNode
     // The reversed races' sequences, by the backtrack entry they asked for (DporStrategy.WakeUp.cs); made on first use.
     private Dictionary<int, int[]>? _wakeUps;
 
+    /// <summary>The race analysis as it stood at this decision, for the runs that replay down to it (DporStrategy.Replay.cs).</summary>
+    public ReplayMark? Mark { get; set; }
+
     /// <summary>The digest of the world's state at this node, when the search caches states.</summary>
     public UInt128? State { get; set; }
 

@@ -7,7 +7,7 @@ internal sealed partial class DporStrategy
 {
     public void OnStepCompleted(SimThread stepper, Access access, IReadOnlyList<SimThread> woken, bool timeAdvanced)
     {
-        if (!_raceAnalysis)
+        if (!_raceAnalysis || ReplayedStep())
         {
             return;
         }

@@ -58,7 +58,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
             {
                 Transitions++;
                 _stack.RemoveRange(i + 1, _stack.Count - i - 1);
-                ResetRun();
+                ResetRun(_stack[i], i);
                 _replayedBelow = i;
                 FollowWakeUp(_stack[i]);
                 return true;
@@ -79,7 +79,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
     {
         _stack.Clear();
         _stack.AddRange(prefix ?? []);
-        ResetRun();
+        ResetRun(null, 0);
         _replayedBelow = 0;
     }
 
@@ -124,7 +124,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
     /// </summary>
     public void OnTimeAdvancing(IReadOnlyList<SimThread> disabled)
     {
-        if (!_raceAnalysis)
+        if (!_raceAnalysis || ReplayedAdvance())
         {
             return;
         }
@@ -140,7 +140,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
 
     public void OnTimeAdvanced(IReadOnlyList<SimThread> disabled)
     {
-        if (_raceAnalysis)
+        if (_raceAnalysis && !ReplayedAdvance())
         {
             Barrier(VectorClock.Empty);
         }
@@ -148,6 +148,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
 
     public SimThread? PickThread(IReadOnlyList<SimThread> candidates)
     {
+        CheckKeptAnalysis();
         DporNode node;
         if (_depth < _stack.Count)
         {
@@ -184,6 +185,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
 
             node = DporNode.ForThreads(candidates, sleep, _disabled);
             node.State = state;
+            node.Mark = Mark();
             var first = FirstChoice(candidates, sleep);
             if (first is null)
             {
@@ -223,6 +225,7 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
 
     public int PickValue(int count, string what)
     {
+        CheckKeptAnalysis();
         if (_depth < _stack.Count)
         {
             var n = _stack[_depth++];
@@ -231,7 +234,9 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
                 : throw new InvalidOperationException($"nondeterministic scenario: replaying decision {_depth - 1} ({what}) found another choice");
         }
 
-        _stack.Add(DporNode.ForValue(count));
+        var node = DporNode.ForValue(count);
+        node.Mark = Mark();
+        _stack.Add(node);
         _depth++;
         return 0;
     }
@@ -243,23 +248,21 @@ internal sealed partial class DporStrategy(bool reduction, IReadOnlyList<DporNod
 
     public bool IgnoresCheckpoints => cache is { IgnoreCheckpoints: true };
 
-    private void ResetRun()
+    /// <summary>Readies the next run: from the root, or (<paramref name="movedOn"/>, at <paramref name="index"/>) replaying the stack down to the node that moved on.</summary>
+    private void ResetRun(DporNode? movedOn, int index)
     {
         _depth = 0;
         ResetBounding();
         DropWakeUp();
-        _pendingReversedAt = -1;
         _lastThreadNode = null;
-        _events.Clear();
-        foreach (var list in _eventsByObject.Values)
+        if (movedOn is null)
         {
-            list.Clear();
+            ForgetAnalysis();
         }
-
-        _threadClocks.Clear();
-        _daemonEvents.Clear();
-        _endEvents.Clear();
-        _globalEvents.Clear();
+        else
+        {
+            KeepAnalysisUpTo(movedOn, index);
+        }
     }
 
     /// <param name="Thread">The thread that took the step.</param>

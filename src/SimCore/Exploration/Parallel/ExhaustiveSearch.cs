@@ -181,7 +181,7 @@ internal sealed partial class ExhaustiveSearch
     {
         var cache = _caching && !PartsGaveUp ? new StateCache { IgnoreCheckpoints = _options.IgnoreCheckpoints } : null;
         _pilotCache = _pilot ? cache : null;
-        var dpor = new DporStrategy(_options.Reduction, prefix.Select(s => s.ToNode()).ToList(), cache) { PreemptionBound = _bound?.Preemptions };
+        var dpor = new DporStrategy(_options.Reduction, prefix.Select(s => s.ToNode()).ToList(), cache) { PreemptionBound = _bound?.Preemptions, VerifyKeptAnalysis = _options.VerifyKeptAnalysis };
         var finished = false;
         try
         {

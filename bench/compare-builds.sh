@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The same search on an earlier commit and on the working tree, alternating (earlier, now, earlier,
+# now...), RUNS rounds (5 by default): each run's own elapsedMs and schedules, then the medians and
+# the ratio earlier/now. The earlier commit is built in a temporary git worktree.
+# Usage: bench/compare-builds.sh COMMIT [explore arguments...]
+#   (default search: EventRetryLimit --param checkDelay=3)
+# Example: RUNS=5 bench/compare-builds.sh 583a6b1 EventRetryLimit --param checkDelay=3 --no-state-cache
+set -u
+source "$(dirname "$0")/common.sh"
+if [ $# -lt 1 ]; then
+  echo "usage: bench/compare-builds.sh COMMIT [explore arguments...]" >&2
+  exit 1
+fi
+commit=$1
+shift
+args=("$@")
+if [ ${#args[@]} -eq 0 ]; then
+  args=(EventRetryLimit --param checkDelay=3)
+fi
+RUNS=${RUNS:-5}
+git worktree add --detach "$tmp/earlier" "$commit" > /dev/null 2>&1 || { echo "cannot check out $commit" >&2; exit 1; }
+trap 'git worktree remove --force "$tmp/earlier"; rm -rf "$tmp"' EXIT
+dotnet build "$tmp/earlier/src/SimHarness" -c Release -v q -nologo > /dev/null
+earlier=(dotnet "$tmp/earlier/src/SimHarness/bin/Release/net10.0/SimHarness.dll")
+
+run() { # $1 = label; the rest the command
+  local label=$1
+  shift
+  "$@" explore "${args[@]}" --json "$tmp/r.json" --traces "$tmp/traces" > /dev/null
+  python3 -c "import json,sys; r=json.load(open(sys.argv[1]))[0]; print(sys.argv[2], r['elapsedMs'], r['schedules'])" "$tmp/r.json" "$label" | tee -a "$tmp/all"
+}
+
+echo "search: ${args[*]}; earlier: $commit; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for r in $(seq "$RUNS"); do
+  run earlier "${earlier[@]}"
+  run now "${sim[@]}"
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "$tmp/all" <<'PY'
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    label, ms, schedules = line.split()
+    runs.setdefault(label, []).append((int(ms), int(schedules)))
+med = {k: statistics.median(ms for ms, _ in v) for k, v in runs.items()}
+for k, v in runs.items():
+    print(f"{k}: {', '.join(str(ms) for ms, _ in v)} ms (median {med[k]:.0f} ms), schedules {sorted(set(s for _, s in v))}")
+print(f"earlier / now = {med['earlier'] / med['now']:.2f}x")
+PY
