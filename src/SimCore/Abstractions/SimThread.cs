@@ -31,6 +31,11 @@ public class SimThread
     public string Name { get; private set; }
 
     /// <summary>Daemon threads do not keep the run alive; settable until the thread starts.</summary>
+    /// <remarks>
+    /// Not a step: the reduction cannot order a set against another thread's <see cref="StartAsync"/>
+    /// (docs/state-caching.md, "What no step declares"). Set it before starting the thread, from the
+    /// thread that starts it, or pass <c>daemon:</c> to <c>CreateThreadAsync</c>.
+    /// </remarks>
     /// <exception cref="RuntimeError">The thread has started (<c>cannot set daemon status of active thread</c>).</exception>
     public bool IsDaemon
     {
