@@ -3,6 +3,10 @@ namespace SimHarness.Exploration.Dpor;
 /// <summary>The race analysis's vector clocks: each thread's clock, the barrier of a time advance, and the working buffer a step's clock is built in.</summary>
 internal sealed partial class DporStrategy
 {
+    // Every change of a thread's clock this run, with the clock it replaced: what a run that keeps the
+    // analysis of a replayed prefix undoes back to the node that moved on (DporStrategy.Replay.cs).
+    private readonly List<(int Thread, VectorClock Was)> _clockChanges = [];
+
     /// <summary>A time advance: every thread's clock becomes the join of all, so nothing after it is reordered before it.</summary>
     private void Barrier(VectorClock from)
     {
@@ -15,6 +19,7 @@ internal sealed partial class DporStrategy
         var shared = VectorClock.Of(barrier, VectorClock.Empty);
         for (var t = 0; t < _threadClocks.Count; t++)
         {
+            _clockChanges.Add((t, _threadClocks[t]));
             _threadClocks[t] = shared;
         }
     }
@@ -28,7 +33,22 @@ internal sealed partial class DporStrategy
             _threadClocks.Add(VectorClock.Empty);
         }
 
+        _clockChanges.Add((thread, _threadClocks[thread]));
         _threadClocks[thread] = clock;
+    }
+
+    /// <summary>Puts back every thread's clock as it was when <paramref name="count"/> changes had been made this run, for the <paramref name="threads"/> slots there were then.</summary>
+    /// <remarks>A mark keeps the number of changes, not a copy of every clock: with a thousand threads a copy at every node cost a thousand references per step.</remarks>
+    private void UndoClockChanges(int count, int threads)
+    {
+        for (var k = _clockChanges.Count - 1; k >= count; k--)
+        {
+            var (thread, was) = _clockChanges[k];
+            _threadClocks[thread] = was;
+        }
+
+        _clockChanges.RemoveRange(count, _clockChanges.Count - count);
+        _threadClocks.RemoveRange(threads, _threadClocks.Count - threads);
     }
 
     /// <summary>A reusable working buffer (its length a multiple of <see cref="VectorClock.ChunkSize"/>) holding a copy of <paramref name="source"/>.</summary>

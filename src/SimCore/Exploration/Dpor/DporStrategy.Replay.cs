@@ -5,12 +5,13 @@ namespace SimHarness.Exploration.Dpor;
 /// it, every thread's clock, and the lengths of the lists the race checks scan.
 /// </summary>
 /// <param name="Events">The steps recorded before the decision.</param>
-/// <param name="Clocks">Each thread's clock then (clocks are never changed once made, so the references do).</param>
+/// <param name="ClockChanges">How many times a thread's clock had changed in the run by then (DporStrategy.Clocks.cs undoes the later ones).</param>
+/// <param name="ClockCount">How many threads had a clock slot then.</param>
 /// <param name="DaemonEvents">The length of the daemons' step list then.</param>
 /// <param name="EndEvents">The length of the run-ending steps' list then.</param>
 /// <param name="GlobalEvents">The length of the global steps' list then.</param>
 /// <param name="PendingReversedAt">Where pending races were last reversed (<c>_pendingReversedAt</c>).</param>
-internal sealed record ReplayMark(int Events, VectorClock[] Clocks, int DaemonEvents, int EndEvents, int GlobalEvents, int PendingReversedAt);
+internal sealed record ReplayMark(int Events, int ClockChanges, int ClockCount, int DaemonEvents, int EndEvents, int GlobalEvents, int PendingReversedAt);
 
 /// <summary>
 /// Replayed steps are not analysed again. A run replays the stack down to the node that moved on, and
@@ -39,7 +40,7 @@ internal sealed partial class DporStrategy
 
     /// <summary>What a node made now keeps for the runs that replay it; null without the race analysis.</summary>
     private ReplayMark? Mark() => !_raceAnalysis ? null :
-        new(_events.Count, [.. _threadClocks], _daemonEvents.Count, _endEvents.Count, _globalEvents.Count, _pendingReversedAt);
+        new(_events.Count, _clockChanges.Count, _threadClocks.Count, _daemonEvents.Count, _endEvents.Count, _globalEvents.Count, _pendingReversedAt);
 
     /// <summary>True while the callback at hand is a replayed step's, already analysed.</summary>
     private bool ReplayedStep() => _stepsThisRun++ < _keptSteps;
@@ -70,8 +71,7 @@ internal sealed partial class DporStrategy
             list.RemoveRange(keep, list.Count - keep);
         }
 
-        _threadClocks.Clear();
-        _threadClocks.AddRange(mark.Clocks);
+        UndoClockChanges(mark.ClockChanges, mark.ClockCount);
         _daemonEvents.RemoveRange(mark.DaemonEvents, _daemonEvents.Count - mark.DaemonEvents);
         _endEvents.RemoveRange(mark.EndEvents, _endEvents.Count - mark.EndEvents);
         _globalEvents.RemoveRange(mark.GlobalEvents, _globalEvents.Count - mark.GlobalEvents);
@@ -95,6 +95,7 @@ internal sealed partial class DporStrategy
         }
 
         _threadClocks.Clear();
+        _clockChanges.Clear();
         _daemonEvents.Clear();
         _endEvents.Clear();
         _globalEvents.Clear();
