@@ -74,6 +74,13 @@ internal static class SmallParams
     public static IEnumerable<TestCaseData> Cases(string testName) =>
         Catalog.Select(s => new TestCaseData(s.Name, s_table.GetValueOrDefault(s.Name)).SetName($"{testName}({s.Name})"));
 
+    /// <summary>A catalog scenario at the sizes given (not its small-parameters entry; empty for its run defaults).</summary>
+    public static (ScenarioInfo Info, IReadOnlyDictionary<string, object> Values) AtSizes(string scenario, string overrides)
+    {
+        var info = ScenarioCatalog.Find(Catalog, scenario);
+        return (info, info.ResolveParams(overrides.Length == 0 ? null : ScenarioInfo.ParseOverrides([overrides])));
+    }
+
     /// <summary>The scenario and its small parameters; fails the test when the table has no entry for it.</summary>
     public static (ScenarioInfo Info, IReadOnlyDictionary<string, object> Values) Resolve(string scenario, string? overrides)
     {

@@ -2,7 +2,7 @@ namespace SimHarness.Exploration.Dpor;
 
 /// <summary>
 /// Where the race analysis stood when a node's decision was first taken: the steps recorded before
-/// it, every thread's clock, and the lengths of the lists the race checks scan.
+/// it, the clock changes made by then, and the lengths of the lists the race checks scan.
 /// </summary>
 /// <param name="Events">The steps recorded before the decision.</param>
 /// <param name="ClockChanges">How many times a thread's clock had changed in the run by then (DporStrategy.Clocks.cs undoes the later ones).</param>

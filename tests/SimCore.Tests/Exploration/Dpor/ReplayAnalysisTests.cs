@@ -42,8 +42,7 @@ public class ReplayAnalysisTests
     [TestCase("ZooResetKillsServer", "clients=2")]
     public void KeptAnalysis_OnBiggerSearches_MakesTheSameSearch(string scenario, string overrides)
     {
-        var info = Catalog.ScenarioCatalog.Find(SmallParams.Catalog, scenario);
-        var values = info.ResolveParams(overrides.Length == 0 ? null : Catalog.ScenarioInfo.ParseOverrides([overrides]));
+        var (info, values) = SmallParams.AtSizes(scenario, overrides);
 
         var again = Explore(info, values, stateCache: true, verify: true);
         var sut = Explore(info, values, stateCache: true, verify: false);

@@ -46,7 +46,7 @@ public class SplitSearchTests
     {
         // Parts with caches of their own would explore again what the plain search merges (EchoUpperFixed
         // at its defaults: 4,060 runs split against 522 plain): the plain search is the whole report.
-        var (info, values) = AtSizes(scenario, overrides);
+        var (info, values) = SmallParams.AtSizes(scenario, overrides);
 
         var single = Explore(info, values, workers: 1);
         var sut = Explore(info, values, workers: 2);
@@ -67,7 +67,7 @@ public class SplitSearchTests
     [TestCase("ProducerConsumer", "producers=2;consumers=1")]
     public void Workers2_OnBiggerSearches_GivesTheOneWorkerReport(string scenario, string overrides)
     {
-        var (info, values) = AtSizes(scenario, overrides);
+        var (info, values) = SmallParams.AtSizes(scenario, overrides);
 
         var single = Explore(info, values, workers: 1);
         var sut = Explore(info, values, workers: 2);
@@ -157,13 +157,6 @@ public class SplitSearchTests
             Assert.That(sut.Complete, Is.False);
             Assert.That(sut.Schedules, Is.EqualTo(10), "the cap counts the runs of every worker");
         });
-    }
-
-    /// <summary>A catalog scenario at the sizes given (not its small-parameters entry).</summary>
-    private static (Catalog.ScenarioInfo Info, IReadOnlyDictionary<string, object> Values) AtSizes(string scenario, string overrides)
-    {
-        var info = Catalog.ScenarioCatalog.Find(SmallParams.Catalog, scenario);
-        return (info, info.ResolveParams(overrides.Length == 0 ? null : Catalog.ScenarioInfo.ParseOverrides([overrides])));
     }
 
     private static ExplorationReport Explore(Catalog.ScenarioInfo info, IReadOnlyDictionary<string, object> values, int workers, bool reduction = true, bool stateCache = true) =>
