@@ -13,17 +13,17 @@ namespace SimHarness.Exploration.Parallel;
 /// messages=2: 543,972 runs in 69.7 s against 22.9 s plain; README, "Parallel and sharded
 /// exploration"). So a search that would cache states starts as the plain search on one worker. If its
 /// cache meets a state again, it finishes that way: one worker, every merge kept. If it stores
-/// <see cref="DecideAfter"/> states without meeting one twice (the plain search would go on to
-/// <see cref="StateCache.GiveUpAfter"/> and stop caching), or cannot digest its states at all, it is
-/// dropped, runs and findings, and the split search without caching starts from the root. Every choice
+/// <see cref="DecideAfter"/> states without meeting one twice (where the plain search stops caching
+/// anyway), or cannot digest its states at all, it is dropped, runs and findings, and the split
+/// search without caching starts from the root. Every choice
 /// depends on counts alone, so the same command makes the same runs whatever the machine does, and for
 /// any N above 1.
 /// </remarks>
 internal sealed partial class ExhaustiveSearch
 {
     /// <summary>States the plain search stores without meeting one twice before it gives way to the split search.</summary>
-    /// <remarks>A tenth of <see cref="StateCache.GiveUpAfter"/>: the runs made until then are made again by the split search.</remarks>
-    internal const int DecideAfter = StateCache.GiveUpAfter / 10;
+    /// <remarks>Where the plain search would stop caching: from there on it would only be a split search on one worker. The runs made until then are made again by the split search.</remarks>
+    internal const int DecideAfter = StateCache.GiveUpAfter;
 
     // This plain search decides between itself and the split search; its part's cache; whether it gave way.
     private bool _pilot;

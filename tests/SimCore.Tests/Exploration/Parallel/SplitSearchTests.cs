@@ -118,7 +118,8 @@ public class SplitSearchTests
             AssertSameFindings(sut, single);
             Assert.That(sut.Schedules, Is.EqualTo(uncached.Schedules), "the split search's runs, not the plain one's too");
             Assert.That(sut.Outcomes.Select(o => o.Count), Is.EqualTo(uncached.Outcomes.Select(o => o.Count)));
-            Assert.That(sut.States, Is.GreaterThanOrEqualTo(ExhaustiveSearch.DecideAfter).And.LessThan(StateCache.GiveUpAfter));
+            // The plain search decides after each run, so it may store a run's new states past the limit.
+            Assert.That(sut.States, Is.GreaterThanOrEqualTo(ExhaustiveSearch.DecideAfter).And.LessThan(ExhaustiveSearch.DecideAfter + 100));
             Assert.That(sut.StateCaching, Does.StartWith("on until ").And.EndWith(" states had been explored without one met twice, then off, split over 2 workers"));
         });
     }
@@ -128,7 +129,7 @@ public class SplitSearchTests
     {
         // A shard is always split, each part with a cache of its own. The unsplit search stores
         // StateCache.GiveUpAfter states and stops; without the search-wide rule every part digested all
-        // of its states (240,847 at checkDelay=3 against 20,000 unsplit).
+        // of its states (240,847 at checkDelay=3 against 20,000 unsplit, when the limit was 20,000).
         var (info, values) = SmallParams.Resolve("EventRetryLimit", "checkDelay=1");
 
         var single = Explorer.Explore(info, values, new ExplorationOptions { Workers = 1, TracesDirectory = null });
@@ -139,8 +140,10 @@ public class SplitSearchTests
             Assert.That(single.StateCaching, Does.StartWith("on until"), "the unsplit search gives up (else pick a bigger search)");
             Assert.That(single.States, Is.EqualTo(StateCache.GiveUpAfter));
             Assert.That(sut.StateCaching, Is.EqualTo(single.StateCaching));
-            Assert.That(sut.States, Is.GreaterThanOrEqualTo(StateCache.GiveUpAfter).And.LessThan(2 * StateCache.GiveUpAfter),
-                "the parts under way when the finished ones reached the limit still finish with their caches, no others start one");
+            // Every part caching would store about a state per transition (no state is met twice); the parts
+            // under way when the finished ones reached the limit (one per worker, which ones depends on
+            // timing) still finish with their caches, and no later part starts one.
+            Assert.That(sut.States, Is.GreaterThanOrEqualTo(StateCache.GiveUpAfter).And.LessThan(sut.Transitions / 4));
             Assert.That(sut.DistinctOutputs, Is.EqualTo(single.DistinctOutputs));
         });
     }
