@@ -29,11 +29,11 @@ public class ReplayAnalysisTests
         }
     }
 
-    // Bigger searches where a replay crosses time advances with tied timers (data choices between
-    // steps), data choices inside a step (segment sizes), daemons and run-ending steps, and lock hand-offs.
+    // Bigger searches where a replay crosses time advances (a timeout and a set due at once), data
+    // choices inside a step (segment sizes), daemons and run-ending steps, and lock hand-offs.
     [TestCase("EventRetryLimit", "threads=2;checkDelay=2")]
     [TestCase("EventCheckConnectLostWakeup", "threads=3")]
-    [TestCase("EventRetryLimit", "threads=3;checkDelay=1;attempts=1")] // a timeout and the set due at once
+    [TestCase("EventRetryLimit", "threads=3;checkDelay=1;attempts=1")]
     [TestCase("EchoUpper", "clients=1;messages=2;segments=2;bufferSize=32")]
     [TestCase("EchoUpperFixed", "clients=2;messages=1")]
     [TestCase("ProducerConsumer", "items=2")]
