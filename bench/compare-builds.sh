@@ -5,6 +5,9 @@
 # Usage: bench/compare-builds.sh COMMIT [explore arguments...]
 #   (default search: EventRetryLimit --param checkDelay=3)
 # Example: RUNS=5 bench/compare-builds.sh 583a6b1 EventRetryLimit --param checkDelay=3 --no-state-cache
+# NOW_ARGS adds arguments to the current build's runs only, and NOW_ARGS2 adds a third column: the
+# current build again with those arguments (e.g. NOW_ARGS2="--workers 2" sets one and two workers
+# of today against one of the earlier commit in the same alternating rounds).
 set -u
 source "$(dirname "$0")/common.sh"
 if [ $# -lt 1 ]; then
@@ -26,14 +29,20 @@ earlier=(dotnet "$tmp/earlier/src/SimHarness/bin/Release/net10.0/SimHarness.dll"
 run() { # $1 = label; the rest the command
   local label=$1
   shift
-  "$@" explore "${args[@]}" --json "$tmp/r.json" --traces "$tmp/traces" > /dev/null
+  local cmd=() extra=()
+  while [ $# -gt 0 ] && [[ $1 != --* ]]; do cmd+=("$1"); shift; done
+  extra=("$@")
+  "${cmd[@]}" explore "${args[@]}" "${extra[@]}" --json "$tmp/r.json" --traces "$tmp/traces" > /dev/null
   python3 -c "import json,sys; r=json.load(open(sys.argv[1]))[0]; print(sys.argv[2], r['elapsedMs'], r['schedules'])" "$tmp/r.json" "$label" | tee -a "$tmp/all"
 }
 
 echo "search: ${args[*]}; earlier: $commit; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq "$RUNS"); do
   run earlier "${earlier[@]}"
-  run now "${sim[@]}"
+  run now "${sim[@]}" ${NOW_ARGS:-}
+  if [ -n "${NOW_ARGS2:-}" ]; then
+    run now2 "${sim[@]}" $NOW_ARGS2
+  fi
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$tmp/all" <<'PY'
@@ -46,4 +55,6 @@ med = {k: statistics.median(ms for ms, _ in v) for k, v in runs.items()}
 for k, v in runs.items():
     print(f"{k}: {', '.join(str(ms) for ms, _ in v)} ms (median {med[k]:.0f} ms), schedules {sorted(set(s for _, s in v))}")
 print(f"earlier / now = {med['earlier'] / med['now']:.2f}x")
+if 'now2' in med:
+    print(f"earlier / now2 = {med['earlier'] / med['now2']:.2f}x")
 PY

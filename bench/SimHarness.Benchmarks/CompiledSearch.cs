@@ -33,7 +33,7 @@ internal sealed class CompiledSearch
     }
 
     /// <summary>Runs the search; returns its schedule count.</summary>
-    public long Explore(string strategy, long? iterations, bool stateCache)
+    public long Explore(string strategy, long? iterations, bool stateCache, int workers = 1)
     {
         var options = Activator.CreateInstance(_options)!;
         Set(options, "Strategy", strategy);
@@ -41,6 +41,7 @@ internal sealed class CompiledSearch
         Set(options, "TracesDirectory", null);
         Set(options, "Seed", 1);
         Set(options, "StateCache", stateCache);
+        Set(options, "Workers", workers);
         var report = _explore.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [_info, _values, options], null)!;
         return (long)report.GetType().GetProperty("Schedules")!.GetValue(report)!;
     }

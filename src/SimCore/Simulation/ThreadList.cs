@@ -40,7 +40,6 @@ internal sealed class ThreadList : IList<SimThread>, IReadOnlyList<SimThread>
         _items[_count++] = item;
     }
 
-    /// <summary>Empties the list (dropping its references, so that a finished run's threads are not kept).</summary>
     /// <summary>Inserts a thread into a list kept in thread-id order.</summary>
     public void InsertById(SimThread item)
     {
@@ -96,6 +95,7 @@ internal sealed class ThreadList : IList<SimThread>, IReadOnlyList<SimThread>
         return ~lo;
     }
 
+    /// <summary>Empties the list (dropping its references, so that a finished run's threads are not kept).</summary>
     public void Clear()
     {
         Array.Clear(_items, 0, _count);

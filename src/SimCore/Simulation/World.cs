@@ -222,7 +222,6 @@ internal sealed partial class World : ISim
         }
     }
 
-    /// <summary>Reports a violation and ends the run.</summary>
     /// <summary>Records a violation and ends the run.</summary>
     /// <param name="invariant">The invariant broken.</param>
     /// <param name="message">What happened.</param>

@@ -26,10 +26,11 @@ internal static class Timeouts
         }
     }
 
-    /// <summary><see cref="CheckBlocking"/> of a timeout in seconds (null: no timeout).</summary>
     /// <summary>True when a timeout is past what CPython's clock can hold: such a call raises as soon as it would block, so it takes no guard (docs/state-caching.md).</summary>
     public static bool Overflows(decimal? seconds) => seconds is { } s && ToMicros(s) > MaxMicros;
 
+    /// <summary><see cref="CheckBlocking"/> of a timeout in seconds (null: no timeout).</summary>
+    /// <exception cref="OverflowError">The wait is too long for CPython's clock.</exception>
     public static void Check(decimal? seconds)
     {
         if (seconds is { } s)
