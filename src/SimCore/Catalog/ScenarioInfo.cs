@@ -106,6 +106,7 @@ public sealed class ScenarioInfo
         string.Join(";", values.Select(kv => $"{kv.Key}={ParamInfo.Format(kv.Value)}"));
 
     /// <summary>Parses <c>k=v;k=v</c> (or a list of <c>k=v</c> items) into overrides.</summary>
+    /// <exception cref="UsageException">An item is not <c>name=value</c>, or a name is given twice (which value was meant is not ours to guess).</exception>
     public static Dictionary<string, string> ParseOverrides(IEnumerable<string> items)
     {
         var d = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -117,7 +118,14 @@ public sealed class ScenarioInfo
                 throw new UsageException($"parameter '{item}' is not of the form name=value");
             }
 
-            d[item[..eq].Trim()] = item[(eq + 1)..].Trim();
+            var name = item[..eq].Trim();
+            var value = item[(eq + 1)..].Trim();
+            if (d.TryGetValue(name, out var earlier))
+            {
+                throw new UsageException($"parameter '{name}' is given twice ('{earlier}' and '{value}'): give it once");
+            }
+
+            d[name] = value;
         }
 
         return d;

@@ -7,7 +7,8 @@ namespace SimHarness.Input;
 /// <remarks>
 /// The limits (README "Limits"): a file is at most <see cref="MaxBytes"/> bytes, read only that far
 /// (so <c>/dev/zero</c> or an endless pipe is refused, not read until memory runs out), and JSON
-/// nests at most <see cref="MaxDepth"/> deep. Invalid UTF-8 is refused as invalid JSON.
+/// nests at most <see cref="MaxDepth"/> deep. Invalid UTF-8, and an object that names a property
+/// twice, are refused as invalid JSON.
 /// </remarks>
 public static class InputFile
 {
@@ -41,7 +42,8 @@ public static class InputFile
     {
         try
         {
-            return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth });
+            // A name given twice in one object is refused here: which value was meant is not ours to guess.
+            return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {

@@ -39,6 +39,17 @@ public class CliUsageErrorTests
         Assert.That(sut.Error, Does.Contain("many"));
     }
 
+    [TestCase("explore", "threads=2;threads=3")]
+    [TestCase("explore", "threads=2", "threads=3")]
+    [TestCase("run", "threads=2 ; threads=2")]
+    public void Param_GivenTwice_RefusedByNameOnOneLine(string verb, params string[] items)
+    {
+        string[] traces = verb == "explore" ? ["--traces", Path.GetTempPath()] : [];
+        var sut = CliInvocation.Of([verb, "EventCheckConnect", .. items.SelectMany(i => new[] { "--param", i }), .. traces]);
+
+        AssertOneLineError(sut, "parameter 'threads' is given twice");
+    }
+
     [Test]
     public void Explore_UnknownStrategy_RefusedByNameOnOneLine()
     {

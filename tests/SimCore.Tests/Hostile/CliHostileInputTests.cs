@@ -168,6 +168,40 @@ public class CliHostileInputTests
         AssertRefused(CliInvocation.Of("explore", "ZooLostUpdate", "--census", census, "--traces", _files.In("census-traces")), census, mention);
     }
 
+    // A name given twice in one object: the reader would take one value silently (or, for a
+    // trace's params, fail with an internal error), so every kind of input refuses it on one line.
+    [TestCase("replay", "trace")]
+    [TestCase("timeline", "trace")]
+    [TestCase("shrink", "trace")]
+    [TestCase("replay", "coyote")]
+    [TestCase("replay", "params")]
+    [TestCase("explore", "census")]
+    [TestCase("merge", "shard")]
+    public void AnyInput_PropertyNamedTwice_RefusedAsInvalidJson(string verb, string input)
+    {
+        // Inserted right after the anchor: a second "scenario" at the top, or a second "threads" in the params.
+        var (source, anchor, duplicate) = input switch
+        {
+            "trace" => (_files.Trace, "{", "\"scenario\": \"EventCheckConnect\", "),
+            "coyote" => (_files.CoyoteJson, "{", "\"scenario\": \"EventCheckConnect\", "),
+            "params" => (_files.Trace, "\"params\": {", "\"threads\": \"3\", "),
+            "census" => (_files.Census, "{", "\"scenario\": \"EventCheckConnect\", "),
+            _ => (_files.Shard1, "{", "\"scenario\": \"EventCheckConnect\", "),
+        };
+        var text = File.ReadAllText(source);
+        var at = text.IndexOf(anchor, StringComparison.Ordinal) + anchor.Length;
+        var path = _files.In($"twice-{verb}-{input}.json");
+        File.WriteAllText(path, text[..at] + duplicate + text[at..]);
+        string[] args = verb switch
+        {
+            "explore" => ["explore", "ZooLostUpdate", "--census", path, "--traces", _files.In("twice-traces")],
+            "merge" => ["merge", path, _files.Shard2],
+            _ => [verb, path],
+        };
+
+        AssertRefused(CliInvocation.Of(args), path, "not valid JSON", "Duplicate property");
+    }
+
     [Test]
     public void Timeline_OutputIsTheTrace_RefusedAndTheTraceKept()
     {
