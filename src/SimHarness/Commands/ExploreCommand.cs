@@ -132,6 +132,18 @@ internal static class ExploreCommand
                 Inputs.NotAnInput(jsonPath, "--json", censusPath);
             }
 
+            // Before the search, not after it: a long search must not end in an output it cannot write.
+            Inputs.OutputDirectory(options.TracesDirectory!, "--traces");
+            if (jsonPath is not null)
+            {
+                Inputs.OutputFile(jsonPath, "--json");
+            }
+
+            if (p.GetValue(junit) is { } junitOutput)
+            {
+                Inputs.OutputFile(junitOutput, "--junit");
+            }
+
             var (reports, cancelled) = ExploreAll(ctx, runs, gate is null ? options : CensusGate.Adjust(options));
             var unexplored = runs.Skip(reports.Count).Select(r => Unexplored(r.Item1, r.Item2, strategyName)).ToList();
             foreach (var r in unexplored)

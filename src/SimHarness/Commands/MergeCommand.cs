@@ -26,6 +26,7 @@ internal static class MergeCommand
             if (p.GetValue(output) is { } path)
             {
                 Inputs.NotAnInput(path, "--output", p.GetValue(files)!);
+                Inputs.OutputFile(path, "--output");
                 var dir = Path.GetDirectoryName(Path.GetFullPath(path));
                 if (dir is not null)
                 {

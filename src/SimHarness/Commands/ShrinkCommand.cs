@@ -41,6 +41,7 @@ internal static class ShrinkCommand
             var trace = Inputs.Trace(path, catalog);
             var target = p.GetValue(output) ?? DefaultOutput(path);
             Inputs.NotAnInput(target, "--output", [path, .. trace.CoyoteTrace is { } c ? new[] { c } : []]);
+            Inputs.OutputFile(target, "--output");
             var result = TraceShrinker.Shrink(trace, catalog, runs);
             TraceJson.Save(result.Trace, target);
             if (result.FromCoyote)

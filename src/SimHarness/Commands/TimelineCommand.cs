@@ -26,10 +26,7 @@ internal static class TimelineCommand
             var trace = TraceJson.Load(tracePath);
             var path = p.GetValue(output) ?? Path.ChangeExtension(tracePath, ".html");
             Inputs.NotAnInput(path, p.GetValue(output) is null ? "the default output (the trace's path with .html)" : "--output", tracePath);
-            if (Directory.Exists(path))
-            {
-                throw new UsageException($"--output {path} is a directory: give a file name");
-            }
+            Inputs.OutputFile(path, p.GetValue(output) is null ? "the default output (the trace's path with .html)" : "--output");
 
             var timeline = TimelinePage.Render(trace);
             var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;

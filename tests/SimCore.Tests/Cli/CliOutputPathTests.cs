@@ -1,0 +1,71 @@
+using SimHarness.Tests.Hostile;
+
+namespace SimHarness.Tests.Cli;
+
+/// <summary>An output that cannot be written is refused on one line before any work: a search does not run to its end only to lose its report.</summary>
+public class CliOutputPathTests
+{
+    private HostileFiles _files = null!;
+    private string _directory = null!;
+    private string _file = null!;
+
+    [OneTimeSetUp]
+    public void MakeFiles()
+    {
+        _files = new HostileFiles();
+        _directory = Directory.CreateDirectory(_files.In("a-directory")).FullName;
+        _file = _files.In("a-file.txt");
+        File.WriteAllText(_file, "not a directory\n");
+    }
+
+    [OneTimeTearDown]
+    public void RemoveFiles() => _files.Dispose();
+
+    private static void AssertRefusedBeforeWork(CliInvocation sut, string mustMention) => Assert.Multiple(() =>
+    {
+        CliUsageErrorTests.AssertOneLineError(sut, mustMention);
+        Assert.That(sut.Out, Is.Empty, "nothing was explored, merged or shrunk");
+    });
+
+    [Test]
+    public void Explore_JsonIsADirectory_Refused() =>
+        AssertRefusedBeforeWork(Explore("--json", _directory), $"--json {_directory} is a directory");
+
+    [Test]
+    public void Explore_TracesIsAFile_Refused() =>
+        AssertRefusedBeforeWork(CliInvocation.Of("explore", "ZooLostUpdate", "--traces", _file), $"--traces {_file} is a file");
+
+    [TestCase("--json")]
+    [TestCase("--junit")]
+    public void Explore_OutputUnderAFile_Refused(string option) =>
+        AssertRefusedBeforeWork(Explore(option, Path.Combine(_file, "sub", "out")), $"{_file} is a file, not a directory");
+
+    [Test]
+    public void Shrink_OutputIsADirectory_Refused() =>
+        AssertRefusedBeforeWork(CliInvocation.Of("shrink", _files.Trace, "-o", _directory), "is a directory");
+
+    [Test]
+    public void Timeline_OutputIsADirectory_Refused() =>
+        AssertRefusedBeforeWork(CliInvocation.Of("timeline", _files.Trace, "-o", _directory), "is a directory");
+
+    [Test]
+    public void Merge_OutputIsADirectory_Refused() =>
+        AssertRefusedBeforeWork(CliInvocation.Of("merge", _files.Shard1, _files.Shard2, "-o", _directory), "is a directory");
+
+    [Test]
+    public void Explore_OutputsInDirectoriesNotYetMade_Written()
+    {
+        var json = _files.In(Path.Combine("new", "deeper", "r.json"));
+
+        var sut = CliInvocation.Of("explore", "ZooLostUpdate", "--json", json, "--traces", _files.In(Path.Combine("new", "traces")));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.ExitCode, Is.Zero, sut.Error);
+            Assert.That(File.ReadAllText(json), Does.Contain("\"ZooLostUpdate\""));
+        });
+    }
+
+    private CliInvocation Explore(string option, string path) =>
+        CliInvocation.Of("explore", "ZooLostUpdate", option, path, "--traces", _files.In("traces"));
+}
