@@ -53,6 +53,11 @@ internal static class RunCommand
             }
             else
             {
+                if (tracePath is not null)
+                {
+                    Inputs.OutputFile(tracePath, "--trace");
+                }
+
                 (record, var t) = SingleRun.Run(info, values, p.GetValue(seed));
                 if (tracePath is not null)
                 {

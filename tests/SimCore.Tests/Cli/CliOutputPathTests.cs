@@ -41,6 +41,14 @@ public class CliOutputPathTests
         AssertRefusedBeforeWork(Explore(option, Path.Combine(_file, "sub", "out")), $"{_file} is a file, not a directory");
 
     [Test]
+    public void Run_TraceIsADirectory_Refused() =>
+        AssertRefusedBeforeWork(CliInvocation.Of("run", "ZooLostUpdate", "--trace", _directory), $"--trace {_directory} is a directory");
+
+    [Test]
+    public void Run_TraceUnderAFile_Refused() =>
+        AssertRefusedBeforeWork(CliInvocation.Of("run", "ZooLostUpdate", "--trace", Path.Combine(_file, "t.json")), $"{_file} is a file, not a directory");
+
+    [Test]
     public void Shrink_OutputIsADirectory_Refused() =>
         AssertRefusedBeforeWork(CliInvocation.Of("shrink", _files.Trace, "-o", _directory), "is a directory");
 
