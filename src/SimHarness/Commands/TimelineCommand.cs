@@ -25,8 +25,9 @@ internal static class TimelineCommand
             var tracePath = p.GetValue(file)!;
             var trace = TraceJson.Load(tracePath);
             var path = p.GetValue(output) ?? Path.ChangeExtension(tracePath, ".html");
-            Inputs.NotAnInput(path, p.GetValue(output) is null ? "the default output (the trace's path with .html)" : "--output", tracePath);
-            Inputs.OutputFile(path, p.GetValue(output) is null ? "the default output (the trace's path with .html)" : "--output");
+            var what = p.GetValue(output) is null ? "the default output (the trace's path with .html)" : "--output";
+            Inputs.NotAnInput(path, what, tracePath);
+            Inputs.OutputFile(path, what);
 
             var timeline = TimelinePage.Render(trace);
             var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
