@@ -168,8 +168,8 @@ public class CliHostileInputTests
         AssertRefused(CliInvocation.Of("explore", "ZooLostUpdate", "--census", census, "--traces", _files.In("census-traces")), census, mention);
     }
 
-    // A name given twice in one object: the reader would take one value silently (or, for a
-    // trace's params, fail with an internal error), so every kind of input refuses it on one line.
+    // A name given twice in one object: before, reading such an object failed with "internal
+    // error, please report it"; now every kind of input refuses it on one line as invalid JSON.
     [TestCase("replay", "trace")]
     [TestCase("timeline", "trace")]
     [TestCase("shrink", "trace")]
