@@ -46,7 +46,11 @@ internal static class Inputs
         }
     }
 
-    /// <summary>Refuses, before any work is done, an output file that cannot be one: an existing directory, or a path under an existing file.</summary>
+    /// <summary>
+    /// Refuses, before any work is done, an output file that cannot be one: an existing directory, a
+    /// path under an existing file, an existing file that cannot be opened for writing, or a new file in
+    /// a directory that cannot be made or written in.
+    /// </summary>
     public static void OutputFile(string path, string what)
     {
         if (Directory.Exists(path))
@@ -55,9 +59,20 @@ internal static class Inputs
         }
 
         NotUnderAFile(path, what);
+        if (File.Exists(path))
+        {
+            Writable(path, what, "", () => new FileStream(path, FileMode.Open, FileAccess.Write).Dispose());
+        }
+        else
+        {
+            CanWriteIn(Path.GetDirectoryName(Path.GetFullPath(path))!, path, what);
+        }
     }
 
-    /// <summary>Refuses, before any work is done, an output directory that cannot be one: an existing file, or a path under an existing file.</summary>
+    /// <summary>
+    /// Refuses, before any work is done, an output directory that cannot be one: an existing file, a
+    /// path under an existing file, or a directory that cannot be made or written in.
+    /// </summary>
     public static void OutputDirectory(string path, string what)
     {
         if (File.Exists(path))
@@ -66,6 +81,56 @@ internal static class Inputs
         }
 
         NotUnderAFile(path, what);
+        CanWriteIn(Path.GetFullPath(path), path, what);
+    }
+
+    /// <summary>
+    /// Makes the directories missing up to <paramref name="directory"/> and a file in it, then removes
+    /// everything it made: an output is written only at the end of the work (traces only when a run
+    /// breaks something), and a directory that was not there stays not there.
+    /// </summary>
+    private static void CanWriteIn(string directory, string path, string what)
+    {
+        var made = new List<string>();
+        for (var d = directory; d is not null && !Directory.Exists(d); d = Path.GetDirectoryName(d))
+        {
+            made.Add(d); // deepest first, the order to remove them in
+        }
+
+        try
+        {
+            Writable(path, what, $"the directory {directory} cannot be made: ", () => Directory.CreateDirectory(directory));
+            var probe = Path.Combine(directory, $".simharness-write-check-{Environment.ProcessId}");
+            // The system's message would name the probe, not the output: the line says what it means.
+            Writable(path, what, $"no file can be made in {directory}", () => new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose).Dispose(), systemMessage: false);
+        }
+        finally
+        {
+            foreach (var d in made)
+            {
+                try
+                {
+                    Directory.Delete(d);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // Not empty any more (another process wrote there) or gone: it is not ours to remove.
+                }
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="attempt"/>; a failure to make or open a file or directory becomes one line naming the output.</summary>
+    private static void Writable(string path, string what, string why, Action attempt, bool systemMessage = true)
+    {
+        try
+        {
+            attempt();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{what} {path} cannot be written: {why}{(systemMessage ? ex.Message : "")}", ex);
+        }
     }
 
     private static void NotUnderAFile(string path, string what)

@@ -60,6 +60,87 @@ public class CliOutputPathTests
     public void Merge_OutputIsADirectory_Refused() =>
         AssertRefusedBeforeWork(CliInvocation.Of("merge", _files.Shard1, _files.Shard2, "-o", _directory), "is a directory");
 
+    // procfs refuses every new entry, to root too (CI runs as root, which file modes do not stop).
+    private const string Unmakeable = "/proc/1";
+
+    private static void AssumeProcfs() =>
+        Assume.That(Directory.Exists(Unmakeable), "needs Linux's /proc: a directory nobody can make entries in");
+
+    [TestCase("--json")]
+    [TestCase("--junit")]
+    public void Explore_OutputInADirectoryNothingCanBeMadeIn_Refused(string option)
+    {
+        AssumeProcfs();
+        var path = Path.Combine(Unmakeable, "r.out");
+
+        AssertRefusedBeforeWork(Explore(option, path), $"{option} {path} cannot be written: no file can be made in {Unmakeable}");
+    }
+
+    [Test]
+    public void Explore_TracesThatCannotBeMade_Refused()
+    {
+        AssumeProcfs();
+        var path = Path.Combine(Unmakeable, "simharness-traces");
+
+        AssertRefusedBeforeWork(CliInvocation.Of("explore", "ZooLostUpdate", "--traces", path), $"--traces {path} cannot be written: the directory {path} cannot be made");
+    }
+
+    [Test]
+    public void Run_TraceUnderADirectoryThatCannotBeMade_Refused()
+    {
+        AssumeProcfs();
+        var path = Path.Combine(Unmakeable, "new", "t.json");
+
+        AssertRefusedBeforeWork(CliInvocation.Of("run", "ZooLostUpdate", "--trace", path), $"--trace {path} cannot be written: the directory {Path.GetDirectoryName(path)} cannot be made");
+    }
+
+    [Test]
+    public void Explore_NothingToWrite_LeavesNoDirectoryBehind()
+    {
+        // The outputs are checked by making their directories and a file in them, then removing all of
+        // that: a search without violations writes no trace, so its traces directory is not made.
+        var root = _files.In("probed");
+        var traces = Path.Combine(root, "deeper", "traces");
+
+        var sut = CliInvocation.Of("explore", "ZooLostUpdateFixed", "--traces", traces);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.ExitCode, Is.Zero, sut.Error);
+            Assert.That(sut.Out, Does.Contain("violations=0"), "a search that writes no trace (else pick another)");
+            Assert.That(Directory.Exists(root), Is.False, "every directory the check made is removed");
+        });
+    }
+
+    [Test]
+    public void Explore_NewOutputInAnExistingDirectory_LeavesNoProbeBehind()
+    {
+        var json = Path.Combine(_directory, "new.json");
+
+        var sut = Explore("--json", json);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.ExitCode, Is.Zero, sut.Error);
+            Assert.That(Directory.GetFiles(_directory).Select(Path.GetFileName), Is.EqualTo(["new.json"]), "the report, and not the file made to check the directory");
+        });
+    }
+
+    [Test]
+    public void Explore_ExistingOutput_OverwrittenAtTheEnd()
+    {
+        var json = _files.In("existing.json");
+        File.WriteAllText(json, "old\n");
+
+        var sut = Explore("--json", json);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.ExitCode, Is.Zero, sut.Error);
+            Assert.That(File.ReadAllText(json), Does.Contain("\"ZooLostUpdate\""), "checked by opening it, not emptied");
+        });
+    }
+
     [Test]
     public void Explore_OutputsInDirectoriesNotYetMade_Written()
     {
