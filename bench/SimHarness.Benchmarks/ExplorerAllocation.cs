@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using SimHarness.Catalog;
 using SimHarness.Exploration;
 
 namespace SimHarness.Benchmarks;
@@ -21,8 +20,7 @@ internal static class ExplorerAllocation
     {
         var checkDelay = args.Length > 0 ? args[0] : "5";
         var repetitions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
-        var info = ScenarioCatalog.Find(ScenarioCatalog.Discover([typeof(Scenarios.Threading.EventRetryLimit).Assembly]), "EventRetryLimit");
-        var values = info.ResolveParams(new Dictionary<string, string> { ["checkDelay"] = checkDelay });
+        var (info, values) = CatalogScenario.EventRetryLimit(checkDelay);
         Console.WriteLine($"EventRetryLimit checkDelay={checkDelay}, exhaustive, no state cache, {repetitions} repetitions in one process.");
         Console.WriteLine();
         Console.WriteLine("| repetition | schedules | allocated per schedule | GC pauses | wall | GC share of wall |");

@@ -25,7 +25,7 @@ public class ExplorerThroughput
     [GlobalSetup]
     public void Setup()
     {
-        _info = ScenarioCatalog.Find(ScenarioCatalog.Discover([typeof(Scenarios.Threading.EventRetryLimit).Assembly]), Scenario);
+        _info = CatalogScenario.Find(Scenario);
         _values = _info.ResolveParams(null);
         _compiled = new CompiledSearch(Scenario);
     }

@@ -36,6 +36,12 @@ public sealed record ExplorationOptions
     /// <value>True by default; a scenario whose end-of-run invariants read more than the output is explored without it.</value>
     public bool StateCache { get; init; } = true;
 
+    /// <summary>
+    /// A split search's part gives way to the next waiting part after this many runs (0: never), so that
+    /// the workers share out the big parts instead of the last one running alone (ExhaustiveSearch.Parts.cs).
+    /// </summary>
+    internal int PartSliceRuns { get; init; } = 256;
+
     /// <summary>Tests only: analyse every replayed step again and check that it rebuilds the analysis a run would have kept (DporStrategy.ReplayCheck.cs).</summary>
     internal bool VerifyKeptAnalysis { get; init; }
 

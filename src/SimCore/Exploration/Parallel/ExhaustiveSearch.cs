@@ -6,12 +6,13 @@ namespace SimHarness.Exploration.Parallel;
 
 /// <summary>
 /// The exhaustive search, whole or split: one DPOR search per frontier prefix of this shard, the
-/// prefixes handed to the workers (OS threads) one at a time. Unsplit (one worker, no shard) it is
-/// the plain DPOR search from the empty prefix.
+/// parts taken by the workers (OS threads) in turns (ExhaustiveSearch.Parts.cs). Unsplit (one
+/// worker, no shard) it is the plain DPOR search from the empty prefix.
 /// </summary>
 /// <remarks>
 /// Each run has its own world, synchronization context and strategy on its worker's thread; the
-/// only state shared between workers is the tally (locked) and the counters (interlocked).
+/// only state shared between workers is the tally (locked), the line of waiting parts (locked) and
+/// the counters (interlocked). A part's DPOR search moves between workers only through that line.
 /// </remarks>
 internal sealed partial class ExhaustiveSearch
 {
@@ -27,7 +28,6 @@ internal sealed partial class ExhaustiveSearch
     private readonly bool _caching;
     private readonly string? _cachingOff;
     private readonly object _failureGate = new();
-    private int _nextPart = -1;
     private double _searched;
     private int _finishedParts;
     private long _started;
@@ -48,6 +48,7 @@ internal sealed partial class ExhaustiveSearch
             ? Frontier.Build(() => scenario.Create(values), options.MaxSteps, options.Reduction, Frontier.PrefixesPerShard * shard.Count)
             : [[]];
         _parts = frontier.Select((p, j) => (j, p)).Where(x => x.j % shard.Count == shard.Number - 1).ToList();
+        _waiting = new(_parts.Select(p => new PartRun(p.Index, p.Prefix)));
         // State caching is part of the reduced search; --no-reduction is the plain search over every interleaving.
         _cachingOff = !options.Reduction || !options.StateCache ? "off"
             : scenario.StateCachingBlocker() is { } why ? "off: " + why
@@ -134,125 +135,12 @@ internal sealed partial class ExhaustiveSearch
         return _finishedParts == _parts.Count;
     }
 
-    private void Work()
-    {
-        try
-        {
-            while (!_stop)
-            {
-                var k = Interlocked.Increment(ref _nextPart);
-                if (k >= _parts.Count)
-                {
-                    return;
-                }
-
-                if (ExplorePart(_parts[k].Index, _parts[k].Prefix))
-                {
-                    Interlocked.Increment(ref _finishedParts);
-                }
-                else
-                {
-                    _stop = true;
-                }
-            }
-        }
-#pragma warning disable CA1031 // Any failure of a worker is rethrown on the calling thread.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            lock (_failureGate)
-            {
-                _failure ??= ExceptionDispatchInfo.Capture(ex);
-            }
-
-            _stop = true;
-        }
-    }
-
     /// <summary>
     /// True for the plain search, one DPOR search from the root: only it measures how far it has come
     /// (SearchedShare). A split search does not: its frontier tries every branch that is not asleep, so a
     /// random walk's weights say little of how many runs its parts hold (README, "How far a search has come").
     /// </summary>
     private bool Unsplit => _bound is null && _parts is [{ Prefix.Count: 0 }];
-
-    /// <summary>One DPOR search below a fixed prefix; false when stopped early.</summary>
-    private bool ExplorePart(int index, IReadOnlyList<FrontierStep> prefix)
-    {
-        var cache = _caching && !PartsGaveUp ? new StateCache { IgnoreCheckpoints = _options.IgnoreCheckpoints } : null;
-        _pilotCache = _pilot ? cache : null;
-        var dpor = new DporStrategy(_options.Reduction, prefix.Select(s => s.ToNode()).ToList(), cache) { PreemptionBound = _bound?.Preemptions, VerifyKeptAnalysis = _options.VerifyKeptAnalysis };
-        var finished = false;
-        try
-        {
-            finished = ExplorePart(index, dpor);
-            return finished;
-        }
-        finally
-        {
-            Publish(dpor, finished);
-            lock (_failureGate)
-            {
-                Transitions += dpor.Transitions;
-                States += cache?.States ?? 0;
-                Undigested += cache?.Undigested ?? 0;
-                Hits += cache?.Hits ?? 0;
-                GaveUp |= (cache?.GaveUp ?? false) || (Hits == 0 && States >= StateCache.GiveUpAfter);
-                BoundCut |= dpor.BoundCut;
-            }
-        }
-    }
-
-    /// <summary>Notes how much of the plain search's tree is behind it, for the progress line and the report.</summary>
-    private void Publish(DporStrategy dpor, bool finished)
-    {
-        if (Unsplit)
-        {
-            _searched = finished ? 1 : dpor.Searched();
-        }
-    }
-
-    private bool ExplorePart(int index, DporStrategy dpor)
-    {
-        dpor.Start();
-        var position = index * PositionsPerPart;
-        while (true)
-        {
-            if (ShouldStop())
-            {
-                return false;
-            }
-
-            var run = BuiltInExecutor.Run(_scenario.Create(_values), dpor, _options.MaxSteps, _options.Cancellation);
-            if (_options.Cancellation.IsCancellationRequested)
-            {
-                // Stopped inside the run (or just after it): it is neither counted nor backtracked from.
-                return false;
-            }
-
-            var total = _tally.CountSchedule();
-            if (!run.Pruned && IsNew(dpor) && _tally.Add(run, position++) && _options.StopOnFirst)
-            {
-                return false;
-            }
-
-            if (GivesUpThePlainSearch())
-            {
-                return false;
-            }
-
-            if (!dpor.NextRun())
-            {
-                return true;
-            }
-
-            if (_options.Workers <= 1 && total % 256 == 0)
-            {
-                Publish(dpor, finished: false);
-                ReportProgress();
-            }
-        }
-    }
 
     private bool ShouldStop()
     {

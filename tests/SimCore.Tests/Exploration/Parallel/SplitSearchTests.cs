@@ -148,6 +148,61 @@ public class SplitSearchTests
         });
     }
 
+    [TestCase("EventRetryLimit", "threads=2;checkDelay=1", 1, 2)]
+    [TestCase("EventRetryLimit", "threads=2;checkDelay=1", 7, 2)]
+    [TestCase("EventRetryLimit", "threads=2;checkDelay=1", 1, 1)]
+    [TestCase("ProducerConsumer", "producers=2;consumers=1", 3, 2)] // few outcomes, each printed by many runs of a part
+    [TestCase("ProducerConsumer", "producers=2;consumers=1", 1, 1)]
+    public void PartsInTurns_MakeTheRunsOfPartsRunToTheirEnd(string scenario, string overrides, int turnRuns, int workers)
+    {
+        // ExhaustiveSearch.Parts.cs: a part that pauses after every run (or every 7) and is taken up
+        // again by whichever worker is free is still one DPOR search from its prefix, numbering its
+        // own runs: the very same runs, so the same counts and the same run kept for each entry.
+        var (info, values) = SmallParams.AtSizes(scenario, overrides);
+        var traces = Directory.CreateTempSubdirectory("simharness-turns-");
+        try
+        {
+            var whole = Explorer.Explore(info, values, Split(workers, sliceRuns: 0) with { TracesDirectory = Path.Combine(traces.FullName, "whole"), OutcomeTraces = true });
+            var sut = Explorer.Explore(info, values, Split(workers, turnRuns) with { TracesDirectory = Path.Combine(traces.FullName, "turns"), OutcomeTraces = true });
+
+            Assert.Multiple(() =>
+            {
+                AssertSameFindings(sut, whole);
+                Assert.That(sut.Schedules, Is.EqualTo(whole.Schedules));
+                Assert.That(sut.Transitions, Is.EqualTo(whole.Transitions), "every part's figures counted once");
+                Assert.That(sut.Outcomes.Select(o => o.Count), Is.EqualTo(whole.Outcomes.Select(o => o.Count)));
+                Assert.That(sut.Outcomes.Select(o => File.ReadAllText(o.Trace!)), Is.EqualTo(whole.Outcomes.Select(o => File.ReadAllText(o.Trace!))), "the same run kept for each outcome");
+                Assert.That(sut.Violations.Select(v => (v.Invariant, v.Message, v.Count)), Is.EqualTo(whole.Violations.Select(v => (v.Invariant, v.Message, v.Count))));
+            });
+        }
+        finally
+        {
+            traces.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public void PartsInTurns_StoppedWithPartsPaused_CountTheirTransitions()
+    {
+        // Paused after every run, nearly every part is waiting when the cap stops the search. Their runs
+        // were made, so their transitions count: without the reduction each run here goes past its part's
+        // prefix, and each later run of a part takes a step that part had not taken, so there are at
+        // least as many transitions as runs (counted only at a part's end, there were none).
+        var (info, values) = SmallParams.AtSizes("EventRetryLimit", "threads=2;checkDelay=1");
+
+        var sut = Explorer.Explore(info, values, Split(workers: 1, sliceRuns: 1) with { Reduction = false, Iterations = 100 });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.Complete, Is.False, "stopped by the cap (else pick a bigger search)");
+            Assert.That(sut.Schedules, Is.EqualTo(100));
+            Assert.That(sut.Transitions, Is.GreaterThanOrEqualTo(sut.Schedules));
+        });
+    }
+
+    private static ExplorationOptions Split(int workers, int sliceRuns) =>
+        new() { Workers = workers, Shard = workers == 1 ? new ShardSpec(1, 1) : null, StateCache = false, PartSliceRuns = sliceRuns, TracesDirectory = null, Iterations = 200_000 };
+
     [Test]
     public void Workers_WithAnIterationCap_StopIncomplete()
     {
