@@ -23,40 +23,18 @@ namespace SimHarness.Exploration.Parallel;
 /// </remarks>
 internal sealed partial class ExhaustiveSearch
 {
-    // Parts not yet taken, or paused, in the order they are taken next; locked.
+    // Parts not yet taken, or paused, in the order they are taken next; locked, with the count of
+    // parts in a worker's turn. A worker that finds the line empty waits while a turn may still end
+    // in a pause: leaving then would leave that part to one worker, the very end this file avoids.
     private readonly Queue<PartRun> _waiting;
+    private int _inTurn;
 
     private void Work()
     {
         try
         {
-            while (!_stop)
+            while (TakeTurn())
             {
-                PartRun? part;
-                lock (_waiting)
-                {
-                    if (!_waiting.TryDequeue(out part))
-                    {
-                        return;
-                    }
-                }
-
-                switch (ExplorePart(part))
-                {
-                    case PartEnd.Finished:
-                        Interlocked.Increment(ref _finishedParts);
-                        break;
-                    case PartEnd.Paused:
-                        lock (_waiting)
-                        {
-                            _waiting.Enqueue(part);
-                        }
-
-                        break;
-                    default:
-                        _stop = true;
-                        break;
-                }
             }
         }
 #pragma warning disable CA1031 // Any failure of a worker is rethrown on the calling thread.
@@ -70,6 +48,60 @@ internal sealed partial class ExhaustiveSearch
 
             _stop = true;
         }
+    }
+
+    /// <summary>Takes the next waiting part and runs its turn; false when none is left or the search stopped.</summary>
+    private bool TakeTurn()
+    {
+        PartRun? part;
+        lock (_waiting)
+        {
+            while (!_waiting.TryDequeue(out part))
+            {
+                if (_stop || _inTurn == 0)
+                {
+                    return false;
+                }
+
+                System.Threading.Monitor.Wait(_waiting);
+            }
+
+            if (_stop)
+            {
+                return false;
+            }
+
+            _inTurn++;
+        }
+
+        var end = PartEnd.Stopped;
+        try
+        {
+            end = ExplorePart(part);
+        }
+        finally
+        {
+            lock (_waiting)
+            {
+                _inTurn--;
+                switch (end)
+                {
+                    case PartEnd.Finished:
+                        _finishedParts++;
+                        break;
+                    case PartEnd.Paused:
+                        _waiting.Enqueue(part);
+                        break;
+                    default:
+                        _stop = true;
+                        break;
+                }
+
+                System.Threading.Monitor.PulseAll(_waiting);
+            }
+        }
+
+        return !_stop;
     }
 
     /// <summary>Runs a part until it ends, is stopped, or its turn is over with other parts waiting; its figures so far are the search's.</summary>
