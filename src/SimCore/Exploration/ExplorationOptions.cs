@@ -42,6 +42,9 @@ public sealed record ExplorationOptions
     /// </summary>
     internal int PartSliceRuns { get; init; } = 256;
 
+    /// <summary>Tests only: the frontier of a split search aims at this many prefixes per shard (Frontier.PrefixesPerShard otherwise).</summary>
+    internal int FrontierPrefixes { get; init; } = Parallel.Frontier.PrefixesPerShard;
+
     /// <summary>Tests only: analyse every replayed step again and check that it rebuilds the analysis a run would have kept (DporStrategy.ReplayCheck.cs).</summary>
     internal bool VerifyKeptAnalysis { get; init; }
 

@@ -45,7 +45,7 @@ internal sealed partial class ExhaustiveSearch
         _cap = options.Iterations ?? long.MaxValue;
         var shard = options.Shard ?? new ShardSpec(1, 1);
         List<IReadOnlyList<FrontierStep>> frontier = options.Workers > 1 || options.Shard is not null
-            ? Frontier.Build(() => scenario.Create(values), options.MaxSteps, options.Reduction, Frontier.PrefixesPerShard * shard.Count)
+            ? Frontier.Build(() => scenario.Create(values), options.MaxSteps, options.Reduction, options.FrontierPrefixes * shard.Count)
             : [[]];
         _parts = frontier.Select((p, j) => (j, p)).Where(x => x.j % shard.Count == shard.Number - 1).ToList();
         _waiting = new(_parts.Select(p => new PartRun(p.Index, p.Prefix)));

@@ -40,6 +40,22 @@ public class SplitSearchTests
         AssertSameFindings(sut, single);
     }
 
+    private static IEnumerable<TestCaseData> TurnCases() => SmallParams.Cases(nameof(PartsInTurnsOfOneRun_OnEveryScenario_FindWhatTheUnreducedSearchFinds));
+
+    [TestCaseSource(nameof(TurnCases))]
+    public void PartsInTurnsOfOneRun_OnEveryScenario_FindWhatTheUnreducedSearchFinds(string scenario, string? overrides)
+    {
+        // At small sizes 256 prefixes are mostly whole runs, so no part would pause: here the frontier
+        // aims at 3 prefixes and every part pauses after each run and waits for the next free worker,
+        // against the plain search over every interleaving.
+        var (info, values) = SmallParams.Resolve(scenario, overrides);
+
+        var unreduced = Explore(info, values, workers: 1, reduction: false);
+        var sut = Explorer.Explore(info, values, Split(workers: 2, sliceRuns: 1) with { FrontierPrefixes = 3 });
+
+        AssertSameFindings(sut, unreduced);
+    }
+
     [TestCase("EchoUpperFixed", "clients=1;messages=2;segments=1;bufferSize=32")] // its explore sizes
     [TestCase("ProducerConsumer", "items=2")]
     public void Workers2_WhereStatesMeetAgain_RunThePlainSearchOnOneWorker(string scenario, string overrides)
