@@ -160,7 +160,8 @@ internal sealed partial class ExhaustiveSearch
                 ReportProgress();
             }
 
-            if (++turn == _options.PartSliceRuns && part.Cache is null && OthersWaiting())
+            // Past its turn's runs, a part gives way as soon as another waits (none may wait when its turn ends).
+            if (_options.PartSliceRuns > 0 && ++turn >= _options.PartSliceRuns && part.Cache is null && OthersWaiting())
             {
                 return PartEnd.Paused;
             }
