@@ -164,22 +164,32 @@ public class SplitSearchTests
         });
     }
 
+    private static IEnumerable<TestCaseData> SameRunCases() => SmallParams.Cases(nameof(PartsInTurnsOfTwoRuns_OnEveryScenario_MakeTheRunsOfPartsRunToTheirEnd));
+
+    [TestCaseSource(nameof(SameRunCases))]
+    public void PartsInTurnsOfTwoRuns_OnEveryScenario_MakeTheRunsOfPartsRunToTheirEnd(string scenario, string? overrides) =>
+        AssertTurnsMakeTheSameRuns(SmallParams.Resolve(scenario, overrides), turnRuns: 2, workers: 2, frontierPrefixes: 3);
+
     [TestCase("EventRetryLimit", "threads=2;checkDelay=1", 1, 2)]
     [TestCase("EventRetryLimit", "threads=2;checkDelay=1", 7, 2)]
     [TestCase("EventRetryLimit", "threads=2;checkDelay=1", 1, 1)]
     [TestCase("ProducerConsumer", "producers=2;consumers=1", 3, 2)] // few outcomes, each printed by many runs of a part
     [TestCase("ProducerConsumer", "producers=2;consumers=1", 1, 1)]
-    public void PartsInTurns_MakeTheRunsOfPartsRunToTheirEnd(string scenario, string overrides, int turnRuns, int workers)
+    public void PartsInTurns_MakeTheRunsOfPartsRunToTheirEnd(string scenario, string overrides, int turnRuns, int workers) =>
+        AssertTurnsMakeTheSameRuns(SmallParams.AtSizes(scenario, overrides), turnRuns, workers, Frontier.PrefixesPerShard);
+
+    private static void AssertTurnsMakeTheSameRuns((Catalog.ScenarioInfo Info, IReadOnlyDictionary<string, object> Values) search, int turnRuns, int workers, int frontierPrefixes)
     {
-        // ExhaustiveSearch.Parts.cs: a part that pauses after every run (or every 7) and is taken up
-        // again by whichever worker is free is still one DPOR search from its prefix, numbering its
-        // own runs: the very same runs, so the same counts and the same run kept for each entry.
-        var (info, values) = SmallParams.AtSizes(scenario, overrides);
+        // ExhaustiveSearch.Parts.cs: a part that pauses after every few runs and is taken up again by
+        // whichever worker is free is still one DPOR search from its prefix, numbering its own runs:
+        // the very same runs, so the same counts and the same run kept for each entry (a part that
+        // numbered its runs afresh at every turn keeps other runs on four catalog scenarios).
+        var (info, values) = search;
         var traces = Directory.CreateTempSubdirectory("simharness-turns-");
         try
         {
-            var whole = Explorer.Explore(info, values, Split(workers, sliceRuns: 0) with { TracesDirectory = Path.Combine(traces.FullName, "whole"), OutcomeTraces = true });
-            var sut = Explorer.Explore(info, values, Split(workers, turnRuns) with { TracesDirectory = Path.Combine(traces.FullName, "turns"), OutcomeTraces = true });
+            var whole = Explorer.Explore(info, values, Split(workers, sliceRuns: 0) with { FrontierPrefixes = frontierPrefixes, TracesDirectory = Path.Combine(traces.FullName, "whole"), OutcomeTraces = true });
+            var sut = Explorer.Explore(info, values, Split(workers, turnRuns) with { FrontierPrefixes = frontierPrefixes, TracesDirectory = Path.Combine(traces.FullName, "turns"), OutcomeTraces = true });
 
             Assert.Multiple(() =>
             {
