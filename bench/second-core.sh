@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Issue 12 item 4: where the second core goes. On EventRetryLimit checkDelay=3, each round times
+# Issue 12 item 4: where the second core goes. On EventRetryLimit checkDelay=3 (or $SEARCH), each round times
 # (wall, seconds) one search alone; two whole searches in two processes at once (each does all the
 # work: how much the machine slows one process when the other core is busy); the two shards of the
 # search in two processes at once (the split without a shared process); and --workers 2.
 # Usage: bench/second-core.sh [ROUNDS]   (after `dotnet build SimHarness.sln -c Release`; default 3 rounds).
+# Another search: SEARCH="ProducerConsumer --param items=2 --param maxsize=2 --no-state-cache" bench/second-core.sh 3
 set -u
 ROUNDS=${1:-3}
 H="dotnet src/SimHarness/bin/Release/net10.0/SimHarness.dll"
-A="explore EventRetryLimit --param checkDelay=3 --probes 0"
+A="explore ${SEARCH:-EventRetryLimit --param checkDelay=3} --probes 0"
 OUT=$(mktemp -d)
 t() { /usr/bin/time -f "%e" -o "$1" "${@:2}" > /dev/null 2>&1; cat "$1"; }
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
