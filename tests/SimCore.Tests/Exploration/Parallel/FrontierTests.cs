@@ -7,7 +7,7 @@ namespace SimHarness.Tests.Exploration.Parallel;
 /// <summary>
 /// The frontier's shape. A frontier decision tries every branch that is not asleep, more than the
 /// reduction would, so each prefix past the target costs runs: the last level is expanded only until
-/// the target is reached, from its end back, so that the larger parts come first. That the parts still cover every class once is checked by the split
+/// the target is reached, in order. That the parts still cover every class once is checked by the split
 /// searches against the unreduced one (SplitSearchTests, with a 3-prefix frontier).
 /// </summary>
 public class FrontierTests
@@ -33,13 +33,13 @@ public class FrontierTests
                 }
                 else
                 {
-                    // The level is expanded from its end: the children of the last prefix expanded
-                    // are the first prefixes of the greatest length, with one parent. Before that
+                    // The level is expanded in order: the children of the last prefix expanded are
+                    // the last prefixes of the greatest length, with one parent. Before that
                     // expansion the target was not reached.
                     var depth = keys.Max(k => k.Length);
-                    var first = keys.FindIndex(k => k.Length == depth);
-                    var parent = keys[first][..^1];
-                    var group = keys.Skip(first).TakeWhile(k => k.Length == depth && k.AsSpan(0, k.Length - 1).SequenceEqual(parent)).Count();
+                    var last = keys.FindLastIndex(k => k.Length == depth);
+                    var parent = keys[last][..^1];
+                    var group = keys.Take(last + 1).Reverse().TakeWhile(k => k.Length == depth && k.AsSpan(0, k.Length - 1).SequenceEqual(parent)).Count();
                     Assert.That(keys.Count - group + 1, Is.LessThan(target), $"target {target}: {keys.Count} prefixes, expanded past the target");
                 }
             });
