@@ -20,16 +20,19 @@ set -u
 source "$(dirname "$0")/common.sh"
 RUNS=${RUNS:-5}
 
-idle_share() { # the share of CPU time idle over 5 s, from /proc/stat
-  local a b
-  a=($(head -1 /proc/stat))
-  sleep 5
-  b=($(head -1 /proc/stat))
+cpu_shares() { # $1, $2: two first lines of /proc/stat; prints the idle and the steal share between them, in %
   python3 -c "
 import sys
-a = list(map(int, sys.argv[1].split())); b = list(map(int, sys.argv[2].split()))
+a = list(map(int, sys.argv[1].split()[1:])); b = list(map(int, sys.argv[2].split()[1:]))
 d = [y - x for x, y in zip(a, b)]
-print(f'{100 * (d[3] + d[4]) / max(1, sum(d)):.0f}')" "${a[*]:1}" "${b[*]:1}"
+print(f'{100 * (d[3] + d[4]) / max(1, sum(d)):.0f} {100 * d[7] / max(1, sum(d)):.1f}')" "$1" "$2"
+}
+
+idle_share() { # the share of CPU time idle over 5 s, from /proc/stat
+  local a
+  a=$(head -1 /proc/stat)
+  sleep 5
+  cpu_shares "$a" "$(head -1 /proc/stat)" | cut -d' ' -f1
 }
 
 explore() { # $1 = label; the rest: explore arguments. Appends "label elapsedMs wallS peakKB schedules complete violations".
@@ -44,6 +47,7 @@ print(sys.argv[2], r['elapsedMs'], sys.argv[3], sys.argv[4], r['schedules'], r['
 }
 
 echo "CPU idle over 5 s before the runs: $(idle_share) % (an idle machine is near 100 %); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+start_stat=$(head -1 /proc/stat)
 for r in $(seq "$RUNS"); do
   explore erl1 EventRetryLimit --param checkDelay=3
   explore erl2 EventRetryLimit --param checkDelay=3 --workers 2
@@ -58,6 +62,11 @@ if [ "${ECHO:-1}" != 0 ]; then
 fi
 explore pccached ProducerConsumer --param items=2 --time-limit 120
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Steal: time the hypervisor gave this machine's CPUs to others while they had work. An idle sample
+# cannot show it (an idle CPU is never stolen from); over the runs it says how much of the two cores
+# the searches really had.
+read -r _ steal <<< "$(cpu_shares "$start_stat" "$(head -1 /proc/stat)")"
+echo "steal over the runs: $steal % of CPU time (0 on a machine of its own)"
 
 if [ "${BDN:-0}" = 1 ]; then
   (cd bench/SimHarness.Benchmarks && dotnet run -c Release -- --filter '*ExplorerThroughput*' > "$tmp/bdn.log" 2>&1)
