@@ -6,9 +6,10 @@ namespace SimHarness.Exploration.Parallel;
 /// <summary>
 /// Splits an exhaustive search tree into disjoint parts: the prefixes at the shallowest depth that
 /// gives at least a target number of them, the last level expanded in order only as far as the
-/// target needs (its last prefixes stay one decision shorter). Frontier decisions try every sibling that is not asleep
-/// (no reduction there, but the sleep sets the unsplit search would have), so every equivalence
-/// class lies below exactly one prefix and the searches below the prefixes together cover them all.
+/// target needs (its last prefixes stay one decision shorter). Frontier decisions try every sibling
+/// that is not asleep (no reduction there, but the sleep sets the unsplit search would have), so
+/// every equivalence class lies below exactly one prefix and the searches below the prefixes
+/// together cover them all.
 /// </summary>
 /// <remarks>
 /// The frontier depends only on the scenario, its parameters, the reduction switch and the target,
