@@ -8,6 +8,9 @@
 # NOW_ARGS adds arguments to the current build's runs only, and NOW_ARGS2 adds a third column: the
 # current build again with those arguments (e.g. NOW_ARGS2="--workers 2" sets one and two workers
 # of today against one of the earlier commit in the same alternating rounds).
+# TOGETHER=1 runs the two builds at the same time in each round, one per core, instead of one after
+# the other: both then meet the same machine, whose speed here moves by half within minutes, and the
+# summary adds the median of the rounds' own ratios. Meant for one-worker searches on 2 cores.
 set -u
 source "$(dirname "$0")/common.sh"
 if [ $# -lt 1 ]; then
@@ -32,12 +35,18 @@ run() { # $1 = label; the rest the command
   local cmd=() extra=()
   while [ $# -gt 0 ] && [[ $1 != --* ]]; do cmd+=("$1"); shift; done
   extra=("$@")
-  "${cmd[@]}" explore "${args[@]}" "${extra[@]}" --json "$tmp/r.json" --traces "$tmp/traces" > /dev/null
-  python3 -c "import json,sys; r=json.load(open(sys.argv[1]))[0]; print(sys.argv[2], r['elapsedMs'], r['schedules'])" "$tmp/r.json" "$label" | tee -a "$tmp/all"
+  "${cmd[@]}" explore "${args[@]}" "${extra[@]}" --json "$tmp/$label.json" --traces "$tmp/traces-$label" > /dev/null
+  python3 -c "import json,sys; r=json.load(open(sys.argv[1]))[0]; print(sys.argv[2], r['elapsedMs'], r['schedules'])" "$tmp/$label.json" "$label" | tee -a "$tmp/all"
 }
 
 echo "search: ${args[*]}; earlier: $commit; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq "$RUNS"); do
+  if [ "${TOGETHER:-0}" = 1 ]; then
+    run earlier "${earlier[@]}" &
+    run now "${sim[@]}" ${NOW_ARGS:-}
+    wait
+    continue
+  fi
   run earlier "${earlier[@]}"
   run now "${sim[@]}" ${NOW_ARGS:-}
   if [ -n "${NOW_ARGS2:-}" ]; then
@@ -55,6 +64,9 @@ med = {k: statistics.median(ms for ms, _ in v) for k, v in runs.items()}
 for k, v in runs.items():
     print(f"{k}: {', '.join(str(ms) for ms, _ in v)} ms (median {med[k]:.0f} ms), schedules {sorted(set(s for _, s in v))}")
 print(f"earlier / now = {med['earlier'] / med['now']:.2f}x")
+if len(runs['earlier']) == len(runs['now']):
+    rounds = [e / n for (e, _), (n, _) in zip(runs['earlier'], runs['now'])]
+    print(f"per round: {', '.join(f'{x:.2f}' for x in rounds)} (median {statistics.median(rounds):.2f}x)")
 if 'now2' in med:
     print(f"earlier / now2 = {med['earlier'] / med['now2']:.2f}x")
 PY
