@@ -114,6 +114,9 @@ public class SimThread
     /// <summary>What a parked thread runs when the built-in scheduler releases it.</summary>
     internal Action? GateContinuation { get; set; }
 
+    /// <summary>The thread's own synchronization context under the built-in scheduler: what tells the world whose code runs.</summary>
+    internal SynchronizationContext? SchedulerContext { get; set; }
+
     /// <summary>Set when the thread may not take its step after all (the run ended, the step bound).</summary>
     internal Exception? GateFault { get; set; }
 

@@ -22,12 +22,32 @@ internal static class BuiltInExecutor
         var previous = SynchronizationContext.Current;
         var context = new SimSynchronizationContext();
         SynchronizationContext.SetSynchronizationContext(context);
+
+        // Each simulated thread runs under its own context, which is how the world knows whose code
+        // runs, so nothing needs the execution context to flow: with its flow suppressed an async
+        // method's box captures none, and each resumption skips ExecutionContext.RunInternal (about
+        // 5 % of a search: BENCHMARKS.md, "The execution context no longer flows"). Scenario code
+        // may not use AsyncLocal (BannedSymbols.txt; Local<T> is the thread-local value). The
+        // caller's context comes back whatever the run did to the thread's.
+#pragma warning disable RS0030 // Banned in simulated code, which runs inside; this is the scheduler around it.
+        var outer = ExecutionContext.Capture();
+        if (outer is not null)
+        {
+            ExecutionContext.SuppressFlow();
+        }
+
         try
         {
             return RunOn(context, scenario, strategy, maxSteps ?? scenario.MaxSteps, stop);
         }
         finally
         {
+            if (outer is not null)
+            {
+                ExecutionContext.Restore(outer);
+            }
+#pragma warning restore RS0030
+
             SynchronizationContext.SetSynchronizationContext(previous);
         }
     }

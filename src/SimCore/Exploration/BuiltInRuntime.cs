@@ -62,11 +62,21 @@ internal sealed class BuiltInRuntime(SimSynchronizationContext context, Func<int
             thread.GateFault = killed;
         }
 
-        // The step runs now, on the driver's thread; whatever it wakes is queued on the context.
+        // The step runs now, on the driver's thread, under the thread's own context; whatever it
+        // wakes is queued on the shared queue under the woken thread's context.
+        SynchronizationContext.SetSynchronizationContext(thread.SchedulerContext);
         continuation();
+        SynchronizationContext.SetSynchronizationContext(context);
     }
 
-    public void Launch(SimThread thread, Func<Task> body) => context.Post(static b => ((Func<Task>)b!)(), body);
+    public void Launch(SimThread thread, Func<Task> body)
+    {
+        var own = new SimThreadContext(context, thread);
+        thread.SchedulerContext = own;
+        context.Post(static b => ((Func<Task>)b!)(), body, own);
+    }
+
+    public bool ThreadContexts => true;
 
     public AtomicScope EnterAtomic() => default;
 

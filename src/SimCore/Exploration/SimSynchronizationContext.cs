@@ -2,20 +2,24 @@ namespace SimHarness.Exploration;
 
 /// <summary>The built-in scheduler's single OS thread: continuations queue here and run one at a time.</summary>
 /// <remarks>
-/// Every simulated thread's code runs on the driver's thread through this context. Because only
+/// Every simulated thread's code runs on the driver's thread through this queue, under the thread's
+/// own <see cref="SimThreadContext"/> (which posts here). Because only
 /// the thread released from its gate (and threads it woke, up to their next gate) has work queued,
 /// draining the queue always ends with every runnable thread parked at a gate.
 /// </remarks>
 internal sealed class SimSynchronizationContext : SynchronizationContext
 {
-    private readonly Queue<(SendOrPostCallback Callback, object? State)> _queue = new();
+    private readonly Queue<(SendOrPostCallback Callback, object? State, SynchronizationContext Context)> _queue = new();
     private readonly int _owner = Environment.CurrentManagedThreadId;
     private volatile bool _foreignPost;
 
     /// <summary>True once work was posted from another OS thread (code that left the scheduler came back): it is dropped, not run.</summary>
     public bool ForeignPost => _foreignPost;
 
-    public override void Post(SendOrPostCallback d, object? state)
+    public override void Post(SendOrPostCallback d, object? state) => Post(d, state, this);
+
+    /// <summary>Queues work to run under <paramref name="context"/> (a thread's own, or this one).</summary>
+    internal void Post(SendOrPostCallback d, object? state, SynchronizationContext context)
     {
         if (Environment.CurrentManagedThreadId != _owner)
         {
@@ -24,19 +28,31 @@ internal sealed class SimSynchronizationContext : SynchronizationContext
             return;
         }
 
-        _queue.Enqueue((d, state));
+        _queue.Enqueue((d, state, context));
     }
 
     public override void Send(SendOrPostCallback d, object? state) => d(state);
 
     public override SynchronizationContext CreateCopy() => this;
 
-    /// <summary>Runs queued work until none is left.</summary>
+    /// <summary>Runs queued work until none is left, each item under the context it was posted to.</summary>
     public void RunUntilIdle()
     {
+        SynchronizationContext current = this;
         while (_queue.TryDequeue(out var item))
         {
+            if (!ReferenceEquals(item.Context, current))
+            {
+                current = item.Context;
+                SetSynchronizationContext(current);
+            }
+
             item.Callback(item.State);
+        }
+
+        if (!ReferenceEquals(current, this))
+        {
+            SetSynchronizationContext(this);
         }
     }
 }

@@ -21,6 +21,13 @@ internal interface IRuntime
     /// <summary>True when the scheduler offers only threads whose <see cref="StepGuard"/> is enabled (the built-in one).</summary>
     bool HonoursGuards => false;
 
+    /// <summary>
+    /// True when each simulated thread's code runs under its own <see cref="Exploration.SimThreadContext"/>
+    /// (the built-in scheduler), which then tells the world whose code is running; otherwise an
+    /// <c>AsyncLocal</c> does, and the execution context must flow.
+    /// </summary>
+    bool ThreadContexts => false;
+
     /// <summary>Starts running a thread body concurrently with its starter.</summary>
     void Launch(SimThread thread, Func<Task> body);
 

@@ -100,7 +100,7 @@ internal sealed partial class World
     /// </summary>
     internal void ObserveRead(SimThread owner, string value, string what, int objectId)
     {
-        if (!TrackState || s_current.Value is not { } reader)
+        if (!TrackState || RunningThread is not { } reader)
         {
             return;
         }

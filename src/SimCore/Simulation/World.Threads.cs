@@ -193,7 +193,11 @@ internal sealed partial class World
 
     private async Task ThreadBodyAsync(SimThread t)
     {
-        s_current.Value = t;
+        if (!_threadContexts)
+        {
+            FlowingThread = t;
+        }
+
         try
         {
             await t.RunBodyAsync();

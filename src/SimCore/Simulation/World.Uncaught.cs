@@ -45,7 +45,7 @@ internal sealed partial class World
     /// </summary>
     private void CheckHooksSettable(string what)
     {
-        if (s_current.Value is not { } me)
+        if (RunningThread is not { } me)
         {
             return;
         }

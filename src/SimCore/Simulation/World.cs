@@ -12,9 +12,18 @@ internal sealed partial class World : ISim
     /// <summary>Object id of the name counters (<c>Thread-N</c>, gevent's <c>Greenlet-N</c>): creating threads and spawning greenlets conflict with each other.</summary>
     internal const int ThreadCounterObjectId = 1;
 
+#pragma warning disable RS0030 // Banned in simulated code; the harness's own record of whose code runs under Coyote and the real backend, where the execution context flows.
     private static readonly AsyncLocal<SimThread?> s_current = new();
 
+    private static SimThread? FlowingThread
+    {
+        get => s_current.Value;
+        set => s_current.Value = value;
+    }
+#pragma warning restore RS0030
+
     private readonly IRuntime _runtime;
+    private readonly bool _threadContexts;
     private readonly VirtualClock _clock = new();
     private readonly List<OutputLine> _output = [];
     private readonly List<TraceEvent> _events = [];
@@ -29,6 +38,7 @@ internal sealed partial class World : ISim
     public World(IRuntime runtime, long maxSteps)
     {
         _runtime = runtime;
+        _threadContexts = runtime.ThreadContexts;
         MaxSteps = maxSteps;
     }
 
@@ -81,7 +91,12 @@ internal sealed partial class World : ISim
     public bool IsSimulated => _runtime.IsVirtual;
 
     public SimThread CurrentThread =>
-        s_current.Value ?? throw new InvalidOperationException("not on a simulated thread");
+        RunningThread ?? throw new InvalidOperationException("not on a simulated thread");
+
+    private SimThread? RunningThread =>
+        _threadContexts
+            ? (SynchronizationContext.Current as Exploration.SimThreadContext)?.Thread
+            : FlowingThread;
 
     public Event NewEvent(string? name = null)
     {
@@ -138,7 +153,7 @@ internal sealed partial class World : ISim
         }
 
         var value = _runtime.ChooseValue(count, what);
-        if (s_current.Value is { } t)
+        if (RunningThread is { } t)
         {
             Observe(t, "choice", -1, what, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
