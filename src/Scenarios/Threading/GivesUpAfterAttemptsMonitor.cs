@@ -5,8 +5,10 @@ namespace SimHarness.Scenarios.Threading;
 /// <param name="tooMany">The give-up line.</param>
 internal sealed class GivesUpAfterAttemptsMonitor(int attempts, string tooMany) : Monitor
 {
-    // Per thread, in the order threads first appear: attempt lines printed, and whether its last wait timed out.
-    private readonly Dictionary<string, (int Attempts, bool TimedOut)> _threads = new(StringComparer.Ordinal);
+    // Per thread, in the order threads first appear: attempt lines printed, and whether its last wait
+    // timed out. A list, not a dictionary: a run has a handful of threads, and every event of every
+    // run comes here, where hashing the name cost more than comparing it (the same string, mostly).
+    private readonly List<(string Thread, int Attempts, bool TimedOut)> _threads = [];
 
     /// <inheritdoc />
     public override string Name => "gives-up-after-attempts";
@@ -17,10 +19,11 @@ internal sealed class GivesUpAfterAttemptsMonitor(int attempts, string tooMany) 
     /// <inheritdoc />
     public override string? OnEvent(TraceEvent e)
     {
-        var seen = _threads.GetValueOrDefault(e.Thread);
+        var at = IndexOf(e.Thread);
+        (string Thread, int Attempts, bool TimedOut) seen = at >= 0 ? _threads[at] : (e.Thread, 0, false);
         if (e.Op is "wait" or "wake")
         {
-            _threads[e.Thread] = seen with { TimedOut = e is { Op: "wake", Result: "timeout" } or { Op: "wait", Result: "false" } };
+            Set(at, seen with { TimedOut = e is { Op: "wake", Result: "timeout" } or { Op: "wait", Result: "false" } });
         }
         else if (e.Op == "print" && e.Text == tooMany)
         {
@@ -36,7 +39,7 @@ internal sealed class GivesUpAfterAttemptsMonitor(int attempts, string tooMany) 
         }
         else if (e.Op == "print" && IsAttemptLine(e.Text!, e.Thread))
         {
-            _threads[e.Thread] = seen with { Attempts = seen.Attempts + 1 };
+            Set(at, seen with { Attempts = seen.Attempts + 1 });
         }
 
         return null;
@@ -46,9 +49,34 @@ internal sealed class GivesUpAfterAttemptsMonitor(int attempts, string tooMany) 
     public override void WriteState(StateWriter state)
     {
         state.Add(_threads.Count);
-        foreach (var (thread, seen) in _threads.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (thread, attemptLines, timedOut) in _threads.OrderBy(t => t.Thread, StringComparer.Ordinal))
         {
-            state.Add(thread).Add(seen.Attempts).Add(seen.TimedOut);
+            state.Add(thread).Add(attemptLines).Add(timedOut);
+        }
+    }
+
+    private int IndexOf(string thread)
+    {
+        for (var i = 0; i < _threads.Count; i++)
+        {
+            if (string.Equals(_threads[i].Thread, thread, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Set(int at, (string Thread, int Attempts, bool TimedOut) seen)
+    {
+        if (at >= 0)
+        {
+            _threads[at] = seen;
+        }
+        else
+        {
+            _threads.Add(seen);
         }
     }
 

@@ -11,7 +11,7 @@ internal sealed class BuiltInRuntime(SimSynchronizationContext context, Func<int
     /// <summary>How the scenario's code escaped the harness, if it did (reported by the executor).</summary>
     public HarnessEscapeException? Escape { get; private set; }
 
-    private readonly List<SimThread> _parked = [];
+    private readonly ThreadList _parked = new();
 
     /// <summary>Threads parked at a gate, in thread-id order (the order strategies see them in).</summary>
     /// <remarks>Kept sorted on insertion: with a thousand threads a sort per decision made runs quadratic.</remarks>
@@ -34,15 +34,13 @@ internal sealed class BuiltInRuntime(SimSynchronizationContext context, Func<int
             throw Escape ??= HarnessEscapeException.ForeignThread(thread.Name);
         }
 
-        var at = _parked.BinarySearch(thread, ById.Instance);
-        if (at >= 0)
+        if (!_parked.TryInsertById(thread))
         {
             throw Escape ??= HarnessEscapeException.MissingAwait(thread.Name);
         }
 
         thread.Pending = access;
         thread.ParkStamp = ++_parkStamp;
-        _parked.Insert(~at, thread);
         NewlyParked.Add(thread);
         return new StepGate(thread);
     }
@@ -50,7 +48,7 @@ internal sealed class BuiltInRuntime(SimSynchronizationContext context, Func<int
     /// <summary>Releases one parked thread: it takes its step when the context next drains.</summary>
     public void Release(SimThread thread)
     {
-        _parked.RemoveAt(_parked.BinarySearch(thread, ById.Instance));
+        _parked.RemoveById(thread);
         var continuation = thread.GateContinuation!;
         thread.GateContinuation = null;
         try
@@ -80,6 +78,8 @@ internal sealed class BuiltInRuntime(SimSynchronizationContext context, Func<int
 
     public AtomicScope EnterAtomic() => default;
 
+    public bool NeedsAtomic => false;
+
     public int ChooseValue(int count, string what) => chooseValue(count, what);
 
     public void ArmRealTimer(Waiter waiter, long delayMicros) =>
@@ -91,12 +91,5 @@ internal sealed class BuiltInRuntime(SimSynchronizationContext context, Func<int
 
     public void OnViolation(Violation violation)
     {
-    }
-
-    private sealed class ById : IComparer<SimThread>
-    {
-        public static readonly ById Instance = new();
-
-        public int Compare(SimThread? x, SimThread? y) => x!.Id.CompareTo(y!.Id);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SimHarness.Simulation;
 
 namespace SimHarness.Exploration;
@@ -50,11 +51,11 @@ internal sealed class GateSets(World world)
             {
                 if (_byObject.TryGetValue(id, out var waiting))
                 {
-                    _retest.AddRange(waiting);
+                    _retest.AddRange(CollectionsMarshal.AsSpan(waiting));
                 }
             }
 
-            _retest.AddRange(_unindexed);
+            _retest.AddRange(CollectionsMarshal.AsSpan(_unindexed));
             if (now != _now)
             {
                 foreach (var t in Disabled)
@@ -96,11 +97,11 @@ internal sealed class GateSets(World world)
         {
             if (g.ObjectId >= 0 && _byObject.TryGetValue(g.ObjectId, out var waiting))
             {
-                waiting.Remove(t);
+                RemoveSame(waiting, t);
             }
             else
             {
-                _unindexed.Remove(t);
+                RemoveSame(_unindexed, t);
             }
         }
 
@@ -129,6 +130,20 @@ internal sealed class GateSets(World world)
         }
 
         waiting.Add(t);
+    }
+
+    // List.Remove asks the default comparer of each item; a thread is equal only to itself.
+    private static void RemoveSame(List<SimThread> list, SimThread t)
+    {
+        var items = CollectionsMarshal.AsSpan(list);
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (ReferenceEquals(items[i], t))
+            {
+                list.RemoveAt(i);
+                return;
+            }
+        }
     }
 
     private static bool IsEnabled(SimThread t, long now) => t.Guard is null || t.Guard.IsEnabled(now);

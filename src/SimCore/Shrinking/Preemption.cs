@@ -11,7 +11,7 @@ internal static class Preemption
 {
     /// <summary>True when <paramref name="previous"/> (the thread chosen at the run's previous thread decision, or null at the first) is among <paramref name="candidates"/>: continuing it is free.</summary>
     public static bool CanContinue(SimThread? previous, IReadOnlyList<SimThread> candidates) =>
-        previous is not null && candidates.Contains(previous);
+        previous is not null && (candidates is ThreadList list ? list.Contains(previous) : candidates.Contains(previous));
 
     /// <summary>True when choosing <paramref name="chosen"/> among <paramref name="candidates"/> after <paramref name="previous"/> is a preemption.</summary>
     public static bool Is(SimThread? previous, IReadOnlyList<SimThread> candidates, SimThread chosen) =>

@@ -34,6 +34,9 @@ internal interface IRuntime
     /// <summary>Enters the atomic part of a step (a lock on the real backend, nothing in simulation).</summary>
     AtomicScope EnterAtomic();
 
+    /// <summary>False when <see cref="EnterAtomic"/> does nothing (the built-in scheduler): the world then skips the call.</summary>
+    bool NeedsAtomic => true;
+
     /// <summary>A choice that is not an interleaving (segment size, fault): a value in [0, count).</summary>
     int ChooseValue(int count, string what);
 
@@ -56,6 +59,11 @@ internal readonly struct AtomicScope(object? gate) : IDisposable
 {
     public void Dispose()
     {
+        if (gate is null)
+        {
+            return;
+        }
+
         if (gate is IDisposable exit)
         {
             exit.Dispose();

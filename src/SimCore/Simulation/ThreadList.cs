@@ -43,7 +43,21 @@ internal sealed class ThreadList : IList<SimThread>, IReadOnlyList<SimThread>
     /// <summary>Inserts a thread into a list kept in thread-id order.</summary>
     public void InsertById(SimThread item)
     {
+        if (!TryInsertById(item))
+        {
+            throw new InvalidOperationException($"thread {item.Id} is in the list already");
+        }
+    }
+
+    /// <summary>Inserts in thread-id order; false (and nothing changes) when a thread of that id is there already.</summary>
+    public bool TryInsertById(SimThread item)
+    {
         var at = Search(item.Id);
+        if (at >= 0)
+        {
+            return false;
+        }
+
         if (_count == _items.Length)
         {
             Array.Resize(ref _items, _count * 2);
@@ -53,6 +67,7 @@ internal sealed class ThreadList : IList<SimThread>, IReadOnlyList<SimThread>
         Array.Copy(_items, i, _items, i + 1, _count - i);
         _items[i] = item;
         _count++;
+        return true;
     }
 
     /// <summary>Removes a thread from a list kept in thread-id order; false when it is not there.</summary>
@@ -104,7 +119,19 @@ internal sealed class ThreadList : IList<SimThread>, IReadOnlyList<SimThread>
 
     public bool Contains(SimThread item) => IndexOf(item) >= 0;
 
-    public int IndexOf(SimThread item) => Array.IndexOf(_items, item, 0, _count);
+    public int IndexOf(SimThread item)
+    {
+        // A thread is equal only to itself (SimThread keeps object identity), so no comparer is asked.
+        for (var i = 0; i < _count; i++)
+        {
+            if (ReferenceEquals(_items[i], item))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     public void CopyTo(SimThread[] array, int arrayIndex) => Array.Copy(_items, 0, array, arrayIndex, _count);
 

@@ -18,7 +18,7 @@ internal sealed partial class World
         _runnable--;
         if (timeoutMicros >= 0)
         {
-            if (_runtime.IsVirtual)
+            if (_isVirtual)
             {
                 _clock.Arm(w);
             }
@@ -41,7 +41,7 @@ internal sealed partial class World
             return;
         }
 
-        if (w.Deadline >= 0 && !_runtime.IsVirtual)
+        if (w.Deadline >= 0 && !_isVirtual)
         {
             _pendingRealTimers--;
         }
@@ -106,7 +106,7 @@ internal sealed partial class World
             return;
         }
 
-        if (_runtime.IsVirtual)
+        if (_isVirtual)
         {
             if (_clock.HasPending)
             {

@@ -23,7 +23,12 @@ internal sealed partial class World : ISim
 #pragma warning restore RS0030
 
     private readonly IRuntime _runtime;
+
+    // What the runtime is, read once: these are asked at nearly every step.
     private readonly bool _threadContexts;
+    private readonly bool _isVirtual;
+    private readonly bool _needsAtomic;
+    private readonly bool _honoursGuards;
     private readonly VirtualClock _clock = new();
     private readonly List<OutputLine> _output = [];
     private readonly List<TraceEvent> _events = [];
@@ -39,6 +44,9 @@ internal sealed partial class World : ISim
     {
         _runtime = runtime;
         _threadContexts = runtime.ThreadContexts;
+        _isVirtual = runtime.IsVirtual;
+        _needsAtomic = runtime.NeedsAtomic;
+        _honoursGuards = runtime.HonoursGuards;
         MaxSteps = maxSteps;
     }
 
@@ -84,11 +92,11 @@ internal sealed partial class World : ISim
 
     public decimal Now => NowMicros / 1_000_000m;
 
-    public long NowMicros => _runtime.IsVirtual ? _clock.NowMicros : _runtime.WallMicros;
+    public long NowMicros => _isVirtual ? _clock.NowMicros : _runtime.WallMicros;
 
     public TimeProvider TimeProvider => _timeProvider ??= new VirtualTimeProvider(this);
 
-    public bool IsSimulated => _runtime.IsVirtual;
+    public bool IsSimulated => _isVirtual;
 
     public SimThread CurrentThread =>
         RunningThread ?? throw new InvalidOperationException("not on a simulated thread");
@@ -172,7 +180,7 @@ internal sealed partial class World : ISim
 
     internal string ObjectName(int id) => id < 0 ? "" : id < _objectNames.Count ? _objectNames[id] : $"#{id}";
 
-    internal AtomicScope Atomic() => _runtime.EnterAtomic();
+    internal AtomicScope Atomic() => _needsAtomic ? _runtime.EnterAtomic() : default;
 
     /// <summary>The scheduling point before a step of <paramref name="thread"/>: completes when the scheduler lets it take the step.</summary>
     /// <remarks>
@@ -186,7 +194,7 @@ internal sealed partial class World : ISim
     /// <summary>The scheduling point before a step that may block: the built-in scheduler offers the thread only once <paramref name="guard"/> is enabled.</summary>
     internal StepGate StepAsync(SimThread thread, Access access, StepGuard guard)
     {
-        thread.Guard = _runtime.HonoursGuards ? guard.Attach(this, access.ObjectId) : null;
+        thread.Guard = _honoursGuards ? guard.Attach(this, access.ObjectId) : null;
         return StepAsync(thread, access);
     }
 
@@ -265,14 +273,14 @@ internal sealed partial class World : ISim
 
     /// <summary>Builds the run's record once it has ended (or been abandoned).</summary>
     internal RunRecord ToRecord() =>
-        new(_output.ToArray(), _events.ToArray(), _violations.ToArray(), Completed, Steps, ThreadNames(), _runtime.IsVirtual);
+        new(_output.ToArray(), _events.ToArray(), _violations.ToArray(), Completed, Steps, ThreadNames(), _isVirtual);
 
     /// <summary>
     /// Builds the run's record from the world's own lists, without copying them: only for a world
     /// that nothing touches again (the built-in executor's, once its run is over).
     /// </summary>
     internal RunRecord HandOverRecord() =>
-        new(_output, _events, _violations, Completed, Steps, ThreadNames(), _runtime.IsVirtual);
+        new(_output, _events, _violations, Completed, Steps, ThreadNames(), _isVirtual);
 
     private string[] ThreadNames()
     {

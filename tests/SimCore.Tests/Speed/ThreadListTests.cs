@@ -99,4 +99,44 @@ public class ThreadListTests
             Assert.That(() => list[0] = new SimThread(), Throws.TypeOf<NotSupportedException>());
         });
     }
+
+    [Test]
+    public void TryInsertById_KeepsIdOrder_AndRefusesASecondThreadOfAnId()
+    {
+        SimThread one = WithId(1), three = WithId(3), two = WithId(2), otherTwo = WithId(2);
+        var sut = new ThreadList();
+
+        var inserted = new[] { sut.TryInsertById(three), sut.TryInsertById(one), sut.TryInsertById(two), sut.TryInsertById(otherTwo) };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(inserted, Is.EqualTo(new List<bool> { true, true, true, false }));
+            Assert.That(sut, Is.EqualTo(new[] { one, two, three }));
+            Assert.That(sut.RemoveById(two), Is.True);
+            Assert.That(sut, Is.EqualTo(new[] { one, three }));
+            Assert.That(() => sut.InsertById(WithId(3)), Throws.InvalidOperationException);
+        });
+    }
+
+    [Test]
+    public void Contains_FindsTheThreadItself_NotAnotherOfTheSameId()
+    {
+        SimThread a = WithId(7), sameId = WithId(7);
+        var sut = Of(a);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.Contains(a), Is.True);
+            Assert.That(sut.IndexOf(a), Is.Zero);
+            Assert.That(sut.Contains(sameId), Is.False);
+            Assert.That(sut.IndexOf(sameId), Is.EqualTo(-1));
+        });
+    }
+
+    private static SimThread WithId(int id)
+    {
+        var t = new SimThread();
+        t.Attach(null!, id, -1, $"T{id}", null, daemon: false);
+        return t;
+    }
 }
