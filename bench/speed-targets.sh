@@ -15,7 +15,11 @@
 #            it), each at most 1 GB of peak memory;
 #   #12:     with BDN=1, the built-in exhaustive search at 200x Coyote's schedules per second
 #            (BenchmarkDotNet's ExplorerThroughput, several minutes).
-# Usage: bench/speed-targets.sh            RUNS=7 BDN=1 bench/speed-targets.sh
+# With BASELINE=1 the first target is also judged the way it was set: 2 s where the issue's
+# baseline 105a38d took 3.9 s, so at least 1.95x over 105a38d, which is built in a temporary
+# worktree and run in the same rounds, just before each one-worker run (this machine's own speed
+# moves by half within minutes, and it is no longer the machine that measured 3.9 s).
+# Usage: bench/speed-targets.sh            RUNS=7 BDN=1 BASELINE=1 bench/speed-targets.sh
 set -u
 source "$(dirname "$0")/common.sh"
 RUNS=${RUNS:-5}
@@ -35,10 +39,11 @@ idle_share() { # the share of CPU time idle over 5 s, from /proc/stat
   cpu_shares "$a" "$(head -1 /proc/stat)" | cut -d' ' -f1
 }
 
+runner=("${sim[@]}")
 explore() { # $1 = label; the rest: explore arguments. Appends "label elapsedMs wallS peakKB schedules complete violations".
   local label=$1
   shift
-  /usr/bin/time -o "$tmp/time" -f "%e %M" "${sim[@]}" explore "$@" --json "$tmp/r.json" --traces "$tmp/traces" > /dev/null 2>&1
+  /usr/bin/time -o "$tmp/time" -f "%e %M" "${runner[@]}" explore "$@" --json "$tmp/r.json" --traces "$tmp/traces" > /dev/null 2>&1
   read -r wall peak < "$tmp/time"
   python3 -c "
 import json, sys
@@ -46,9 +51,21 @@ r = json.load(open(sys.argv[1]))[0]
 print(sys.argv[2], r['elapsedMs'], sys.argv[3], sys.argv[4], r['schedules'], r['complete'], len(r['violations']))" "$tmp/r.json" "$label" "$wall" "$peak" >> "$tmp/all"
 }
 
+if [ "${BASELINE:-0}" = 1 ]; then
+  git worktree add --detach "$tmp/baseline" 105a38d > /dev/null 2>&1 || { echo "cannot check out 105a38d" >&2; exit 1; }
+  trap 'git worktree remove --force "$tmp/baseline"; rm -rf "$tmp"' EXIT
+  dotnet build "$tmp/baseline/src/SimHarness" -c Release -v q -nologo > /dev/null
+  baseline=(dotnet "$tmp/baseline/src/SimHarness/bin/Release/net10.0/SimHarness.dll")
+fi
+
 echo "CPU idle over 5 s before the runs: $(idle_share) % (an idle machine is near 100 %); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 start_stat=$(head -1 /proc/stat)
 for r in $(seq "$RUNS"); do
+  if [ "${BASELINE:-0}" = 1 ]; then
+    runner=("${baseline[@]}")
+    explore erlbase EventRetryLimit --param checkDelay=3
+    runner=("${sim[@]}")
+  fi
   explore erl1 EventRetryLimit --param checkDelay=3
   explore erl2 EventRetryLimit --param checkDelay=3 --workers 2
   explore pc1 ProducerConsumer --param items=2 --no-state-cache
@@ -91,6 +108,10 @@ print("| target | figure | verdict |")
 print("|---|---|---|")
 erl = med("erl1", 0)
 print(f"| EventRetryLimit checkDelay=3 in at most 2 s of exploration | median {erl:.0f} ms of {len(rows['erl1'])} runs | {verdict(erl <= 2000)} |")
+if "erlbase" in rows:
+    base = med("erlbase", 0)
+    ratio = base / erl
+    print(f"| the same, as set: 2 s where 105a38d took 3.9 s (at least 1.95x over 105a38d) | {base:.0f} / {erl:.0f} ms = {ratio:.2f}x, so {3.9 / ratio:.2f} s where 105a38d took 3.9 s | {verdict(ratio >= 3.9 / 2)} |")
 for one, two, name in (("erl1", "erl2", "EventRetryLimit checkDelay=3"), ("pc1", "pc2", "ProducerConsumer items=2 --no-state-cache"), ("pcm1", "pcm2", "ProducerConsumer items=2 maxsize=2 --no-state-cache")):
     ratio = med(one, 0) / med(two, 0)
     wall = med(one, 1) / med(two, 1)
