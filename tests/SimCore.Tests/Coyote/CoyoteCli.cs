@@ -27,10 +27,31 @@ internal static class CoyoteCli
         }
     }
 
+    // `dotnet tool run` needs the manifest's tools restored on this machine first (a fresh clone on a
+    // fresh machine has not): once per test run, before the first call.
+    private static readonly Lazy<(int ExitCode, string Output)> s_restore = new(() => Dotnet(["tool", "restore"], simParams: null));
+
     /// <summary>Runs <c>coyote</c> with <paramref name="args"/>; <paramref name="simParams"/> goes into SIMHARNESS_PARAMS.</summary>
     public static (int ExitCode, string Output) Run(string? simParams, params string[] args)
     {
+        var (restored, restoreOutput) = s_restore.Value;
+        Assert.That(restored, Is.Zero, $"dotnet tool restore failed: {restoreOutput}");
         var outDir = Path.Combine(Path.GetTempPath(), "simharness-coyote-cli", TestContext.CurrentContext.Test.ID);
+        try
+        {
+            return Dotnet([.. s_tool, .. args, "-o", outDir], simParams);
+        }
+        finally
+        {
+            if (Directory.Exists(outDir))
+            {
+                Directory.Delete(outDir, recursive: true);
+            }
+        }
+    }
+
+    private static (int ExitCode, string Output) Dotnet(IEnumerable<string> args, string? simParams)
+    {
         var psi = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = RepoRoot,
@@ -38,7 +59,7 @@ internal static class CoyoteCli
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in s_tool.Concat(args).Concat(["-o", outDir]))
+        foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
         }
@@ -56,26 +77,16 @@ internal static class CoyoteCli
             psi.Environment["SIMHARNESS_PARAMS"] = simParams;
         }
 
-        try
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(s_timeout))
         {
-            using var p = Process.Start(psi)!;
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            var stderr = p.StandardError.ReadToEndAsync();
-            if (!p.WaitForExit(s_timeout))
-            {
-                p.Kill(entireProcessTree: true);
-                Assert.Fail($"coyote {string.Join(' ', args)} did not finish within {s_timeout.TotalSeconds} s");
-            }
+            p.Kill(entireProcessTree: true);
+            Assert.Fail($"dotnet {string.Join(' ', args)} did not finish within {s_timeout.TotalSeconds} s");
+        }
 
-            p.WaitForExit();
-            return (p.ExitCode, stdout.Result + stderr.Result);
-        }
-        finally
-        {
-            if (Directory.Exists(outDir))
-            {
-                Directory.Delete(outDir, recursive: true);
-            }
-        }
+        p.WaitForExit();
+        return (p.ExitCode, stdout.Result + stderr.Result);
     }
 }
