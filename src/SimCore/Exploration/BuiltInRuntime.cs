@@ -61,10 +61,10 @@ internal sealed class BuiltInRuntime(SimSynchronizationContext context, Func<int
         }
 
         // The step runs now, on the driver's thread, under the thread's own context; whatever it
-        // wakes is queued on the shared queue under the woken thread's context.
-        SynchronizationContext.SetSynchronizationContext(thread.SchedulerContext);
+        // wakes is queued on the shared queue under the woken thread's context. The executor drains
+        // the queue next, which ends under the queue's own context again.
+        context.Enter(thread.SchedulerContext!);
         continuation();
-        SynchronizationContext.SetSynchronizationContext(context);
     }
 
     public void Launch(SimThread thread, Func<Task> body)
@@ -74,7 +74,7 @@ internal sealed class BuiltInRuntime(SimSynchronizationContext context, Func<int
         context.Post(static b => ((Func<Task>)b!)(), body, own);
     }
 
-    public bool ThreadContexts => true;
+    public SimSynchronizationContext? Driver => context;
 
     public AtomicScope EnterAtomic() => default;
 

@@ -13,6 +13,19 @@ internal sealed class SimSynchronizationContext : SynchronizationContext
     private readonly int _owner = Environment.CurrentManagedThreadId;
     private volatile bool _foreignPost;
 
+    // The context the driver's thread runs under, as this queue last set it (a thread's own, or this).
+    private SynchronizationContext _current;
+
+    public SimSynchronizationContext() => _current = this;
+
+    /// <summary>The simulated thread whose code the driver's thread runs now; null while the driver runs its own.</summary>
+    /// <remarks>
+    /// The same answer as <see cref="SynchronizationContext.Current"/> (a <see cref="SimThreadContext"/>
+    /// names its thread), kept in a field because the world asks at every operation, and the
+    /// thread-local read costs a call into the runtime's thread-local storage each time.
+    /// </remarks>
+    public SimThread? Running { get; private set; }
+
     /// <summary>True once work was posted from another OS thread (code that left the scheduler came back): it is dropped, not run.</summary>
     public bool ForeignPost => _foreignPost;
 
@@ -35,24 +48,27 @@ internal sealed class SimSynchronizationContext : SynchronizationContext
 
     public override SynchronizationContext CreateCopy() => this;
 
-    /// <summary>Runs queued work until none is left, each item under the context it was posted to.</summary>
+    /// <summary>Runs queued work until none is left, each item under the context it was posted to; then the driver's own again.</summary>
     public void RunUntilIdle()
     {
-        SynchronizationContext current = this;
         while (_queue.TryDequeue(out var item))
         {
-            if (!ReferenceEquals(item.Context, current))
-            {
-                current = item.Context;
-                SetSynchronizationContext(current);
-            }
-
+            Enter(item.Context);
             item.Callback(item.State);
         }
 
-        if (!ReferenceEquals(current, this))
+        Enter(this);
+    }
+
+    /// <summary>Runs the driver's thread under <paramref name="context"/> from here on: a simulated thread's own, or this queue's.</summary>
+    /// <remarks>Must be on the driver's thread, with this queue's context (or one it entered) current.</remarks>
+    internal void Enter(SynchronizationContext context)
+    {
+        if (!ReferenceEquals(context, _current))
         {
-            SetSynchronizationContext(this);
+            _current = context;
+            Running = (context as SimThreadContext)?.Thread;
+            SetSynchronizationContext(context);
         }
     }
 }

@@ -22,11 +22,11 @@ internal interface IRuntime
     bool HonoursGuards => false;
 
     /// <summary>
-    /// True when each simulated thread's code runs under its own <see cref="Exploration.SimThreadContext"/>
-    /// (the built-in scheduler), which then tells the world whose code is running; otherwise an
-    /// <c>AsyncLocal</c> does, and the execution context must flow.
+    /// The built-in scheduler's queue, under which each simulated thread's code runs in its own
+    /// <see cref="Exploration.SimThreadContext"/>; the queue then tells the world whose code is
+    /// running. Null elsewhere: an <c>AsyncLocal</c> tells, and the execution context must flow.
     /// </summary>
-    bool ThreadContexts => false;
+    Exploration.SimSynchronizationContext? Driver => null;
 
     /// <summary>Starts running a thread body concurrently with its starter.</summary>
     void Launch(SimThread thread, Func<Task> body);

@@ -15,7 +15,13 @@ namespace SimHarness.Simulation;
 /// </remarks>
 internal sealed class ThreadList : IList<SimThread>, IReadOnlyList<SimThread>
 {
-    private SimThread[] _items = new SimThread[4];
+    // Up to this many threads Search walks the list instead of halving it.
+    private const int LinearSearchUpTo = 8;
+
+    // Each thread in a struct of its own: a store into an array of SimThread (a class users derive
+    // from) is type-checked against the array's element type at run time; a store into an array of
+    // structs is not.
+    private Slot[] _items = new Slot[4];
     private int _count;
     private Enumerator? _spare;
 
@@ -25,7 +31,7 @@ internal sealed class ThreadList : IList<SimThread>, IReadOnlyList<SimThread>
 
     public SimThread this[int index]
     {
-        get => (uint)index < (uint)_count ? _items[index] : throw new ArgumentOutOfRangeException(nameof(index));
+        get => (uint)index < (uint)_count ? _items[index].Thread : throw new ArgumentOutOfRangeException(nameof(index));
         set => throw new NotSupportedException();
     }
 
@@ -37,7 +43,7 @@ internal sealed class ThreadList : IList<SimThread>, IReadOnlyList<SimThread>
             Array.Resize(ref _items, _count * 2);
         }
 
-        _items[_count++] = item;
+        _items[_count++].Thread = item;
     }
 
     /// <summary>Inserts a thread into a list kept in thread-id order.</summary>
@@ -63,9 +69,15 @@ internal sealed class ThreadList : IList<SimThread>, IReadOnlyList<SimThread>
             Array.Resize(ref _items, _count * 2);
         }
 
+        // The lists hold a handful of threads: a loop moves the few after the place for less than
+        // a call to Array.Copy's overlapping move.
         var i = ~at;
-        Array.Copy(_items, i, _items, i + 1, _count - i);
-        _items[i] = item;
+        for (var j = _count; j > i; j--)
+        {
+            _items[j] = _items[j - 1];
+        }
+
+        _items[i].Thread = item;
         _count++;
         return true;
     }
@@ -80,18 +92,38 @@ internal sealed class ThreadList : IList<SimThread>, IReadOnlyList<SimThread>
         }
 
         _count--;
-        Array.Copy(_items, at + 1, _items, at, _count - at);
-        _items[_count] = null!;
+        for (var j = at; j < _count; j++)
+        {
+            _items[j] = _items[j + 1];
+        }
+
+        _items[_count].Thread = null!;
         return true;
     }
 
     private int Search(int id)
     {
+        if (_count <= LinearSearchUpTo)
+        {
+            // Short lists (most of them): a walk from the front, whose branches the processor
+            // predicts, beats halving, whose branches it cannot.
+            for (var i = 0; i < _count; i++)
+            {
+                var at = _items[i].Thread.Id;
+                if (at >= id)
+                {
+                    return at == id ? i : ~i;
+                }
+            }
+
+            return ~_count;
+        }
+
         int lo = 0, hi = _count - 1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            var c = _items[mid].Id.CompareTo(id);
+            var c = _items[mid].Thread.Id.CompareTo(id);
             if (c == 0)
             {
                 return mid;
@@ -124,7 +156,7 @@ internal sealed class ThreadList : IList<SimThread>, IReadOnlyList<SimThread>
         // A thread is equal only to itself (SimThread keeps object identity), so no comparer is asked.
         for (var i = 0; i < _count; i++)
         {
-            if (ReferenceEquals(_items[i], item))
+            if (ReferenceEquals(_items[i].Thread, item))
             {
                 return i;
             }
@@ -133,7 +165,20 @@ internal sealed class ThreadList : IList<SimThread>, IReadOnlyList<SimThread>
         return -1;
     }
 
-    public void CopyTo(SimThread[] array, int arrayIndex) => Array.Copy(_items, 0, array, arrayIndex, _count);
+    public void CopyTo(SimThread[] array, int arrayIndex)
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        ArgumentOutOfRangeException.ThrowIfNegative(arrayIndex);
+        if (array.Length - arrayIndex < _count)
+        {
+            throw new ArgumentException("the array is too short", nameof(array));
+        }
+
+        for (var i = 0; i < _count; i++)
+        {
+            array[arrayIndex + i] = _items[i].Thread;
+        }
+    }
 
     public IEnumerator<SimThread> GetEnumerator()
     {
@@ -151,11 +196,16 @@ internal sealed class ThreadList : IList<SimThread>, IReadOnlyList<SimThread>
 
     bool ICollection<SimThread>.Remove(SimThread item) => throw new NotSupportedException();
 
+    private struct Slot
+    {
+        public SimThread Thread;
+    }
+
     private sealed class Enumerator(ThreadList owner) : IEnumerator<SimThread>
     {
         private int _index = -1;
 
-        public SimThread Current => owner._items[_index];
+        public SimThread Current => owner._items[_index].Thread;
 
         object IEnumerator.Current => Current;
 

@@ -4,6 +4,11 @@ internal sealed partial class World
 {
     private Monitor[] _monitors = [];
 
+    // Per monitor, whether its type overrides IsHot: one that does not is never hot, and Heat is skipped.
+    private bool[] _mayBeHot = [];
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> s_overridesIsHot = new();
+
     // Events already shown to the monitors: a time advance's tick is appended without Record, so
     // it is delivered just before the wake-up that always follows it.
     private int _eventsMonitored;
@@ -15,10 +20,13 @@ internal sealed partial class World
     internal void AttachMonitors(IEnumerable<Monitor> monitors)
     {
         _monitors = monitors.ToArray();
-        foreach (var m in _monitors)
+        _mayBeHot = new bool[_monitors.Length];
+        for (var i = 0; i < _monitors.Length; i++)
         {
+            var m = _monitors[i];
             m.HotSince = m.IsHot ? Steps : -1;
             m.HotSteps = 0;
+            _mayBeHot[i] = s_overridesIsHot.GetOrAdd(m.GetType(), OverridesIsHot);
         }
     }
 
@@ -28,9 +36,10 @@ internal sealed partial class World
         while (_eventsMonitored < _events.Count && !Ended)
         {
             var e = _events[_eventsMonitored++];
-            foreach (var m in _monitors)
+            for (var i = 0; i < _monitors.Length; i++)
             {
-                var message = m.OnEvent(e) ?? Heat(m);
+                var m = _monitors[i];
+                var message = m.OnEvent(e) ?? (_mayBeHot[i] ? Heat(m) : null);
                 if (message is not null)
                 {
                     // The step that recorded the event ends the run, as a thread's failed assertion does.
@@ -39,6 +48,21 @@ internal sealed partial class World
                 }
             }
         }
+    }
+
+    /// <summary>Whether <paramref name="type"/> or a class between it and <see cref="Monitor"/> overrides <see cref="Monitor.IsHot"/>.</summary>
+    private static bool OverridesIsHot(Type type)
+    {
+        const System.Reflection.BindingFlags declared = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly;
+        for (var t = type; t is not null && t != typeof(Monitor); t = t.BaseType)
+        {
+            if (t.GetProperty(nameof(Monitor.IsHot), declared)?.GetMethod is { } getter && getter.GetBaseDefinition().DeclaringType == typeof(Monitor))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Counts the world's steps a monitor has stayed hot; more than its temperature is a liveness violation.</summary>

@@ -193,7 +193,7 @@ internal sealed partial class World
 
     private async Task ThreadBodyAsync(SimThread t)
     {
-        if (!_threadContexts)
+        if (_driver is null)
         {
             FlowingThread = t;
         }

@@ -25,7 +25,7 @@ internal sealed partial class World : ISim
     private readonly IRuntime _runtime;
 
     // What the runtime is, read once: these are asked at nearly every step.
-    private readonly bool _threadContexts;
+    private readonly Exploration.SimSynchronizationContext? _driver;
     private readonly bool _isVirtual;
     private readonly bool _needsAtomic;
     private readonly bool _honoursGuards;
@@ -43,7 +43,7 @@ internal sealed partial class World : ISim
     public World(IRuntime runtime, long maxSteps)
     {
         _runtime = runtime;
-        _threadContexts = runtime.ThreadContexts;
+        _driver = runtime.Driver;
         _isVirtual = runtime.IsVirtual;
         _needsAtomic = runtime.NeedsAtomic;
         _honoursGuards = runtime.HonoursGuards;
@@ -101,10 +101,7 @@ internal sealed partial class World : ISim
     public SimThread CurrentThread =>
         RunningThread ?? throw new InvalidOperationException("not on a simulated thread");
 
-    private SimThread? RunningThread =>
-        _threadContexts
-            ? (SynchronizationContext.Current as Exploration.SimThreadContext)?.Thread
-            : FlowingThread;
+    private SimThread? RunningThread => _driver is { } driver ? driver.Running : FlowingThread;
 
     public Event NewEvent(string? name = null)
     {

@@ -113,6 +113,16 @@ public class MonitorApiTests
     }
 
     [Test]
+    public void Run_HotOnlyThroughABaseClassOverride_StillBreaksItsTemperature()
+    {
+        // The world skips the temperature count for monitor types that never override IsHot: one that
+        // inherits its override from a class in between must still be counted.
+        var sut = BuiltInExecutor.Run(new MonitorsOf(new OwedAfterSpins { Spins = 40 }, new InheritsHeat()), new CanonicalStrategy()).Record;
+
+        Assert.That(sut.Violations, Is.EqualTo(new[] { new Violation("always-hot", "liveness: never cools: still owed after 4 steps (temperature 3)") }));
+    }
+
+    [Test]
     public void Run_TimeAdvance_IsShownToMonitorsBeforeTheWakeUp()
     {
         var scenario = new OwedAfterSpins { Spins = 0, Nap = 1 };
@@ -145,6 +155,24 @@ public class MonitorApiTests
     }
 
     private static RunRecord Run(Scenario scenario) => BuiltInExecutor.Run(scenario, new CanonicalStrategy()).Record;
+
+    /// <summary>Hot whenever asked, with a temperature: its override of IsHot is its base class's.</summary>
+    private class AlwaysHot : Monitor
+    {
+        public override string Name => "always-hot";
+
+        public override string Description => "never cools";
+
+        public override bool IsHot => true;
+
+        public override long? Temperature => 3;
+
+        public override void WriteState(StateWriter state)
+        {
+        }
+    }
+
+    private sealed class InheritsHeat : AlwaysHot;
 
     /// <summary>Runs a scenario with a given monitor instance, so the test can read the monitor afterwards.</summary>
     private sealed class MonitorsOf(Scenario inner, Monitor monitor) : Scenario

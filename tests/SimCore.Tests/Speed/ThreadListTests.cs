@@ -86,6 +86,23 @@ public class ThreadListTests
     }
 
     [Test]
+    public void CopyTo_AtAnOffset_WritesEveryThreadInOrder_AndRefusesAShortArray()
+    {
+        SimThread a = new(), b = new(), c = new();
+        var sut = Of(a, b, c);
+        var into = new SimThread[5];
+
+        sut.CopyTo(into, 1);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(into, Is.EqualTo(new[] { null, a, b, c, null }));
+            Assert.That(new List<SimThread>(sut), Is.EqualTo(new[] { a, b, c }));
+            Assert.That(() => sut.CopyTo(new SimThread[3], 1), Throws.ArgumentException);
+        });
+    }
+
+    [Test]
     public void Mutators_ThroughTheListInterface_AreRefused()
     {
         var sut = Of(new SimThread());
