@@ -6,6 +6,11 @@ namespace SimHarness.Cli;
 /// <summary>What the verbs read, checked before use, and what they write, checked before the work to be writable and not to be what they read.</summary>
 internal static class Inputs
 {
+    // How often a write check makes its directory again when another check removed it meanwhile.
+    private const int MaxProbeAttempts = 5;
+
+    private static int s_probes;
+
     /// <summary>The trace at <paramref name="path"/>, its scenario known to <paramref name="catalog"/> and its parameters within their ranges.</summary>
     public static Trace Trace(string path, IReadOnlyList<ScenarioInfo> catalog)
     {
@@ -99,10 +104,23 @@ internal static class Inputs
 
         try
         {
-            Writable(path, what, $"the directory {directory} cannot be made: ", () => Directory.CreateDirectory(directory));
-            var probe = Path.Combine(directory, $".simharness-write-check-{Environment.ProcessId}");
-            // The system's message would name the probe, not the output: the line says what it means.
-            Writable(path, what, $"no file can be made in {directory}", () => new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose).Dispose(), systemMessage: false);
+            // Another check of the same directory (another process, or another call in this one) may
+            // remove the directory it made between our making it and our probe: make it again, a few
+            // times, before calling it unwritable. Each probe has a name of its own.
+            var probe = Path.Combine(directory, $".simharness-write-check-{Environment.ProcessId}-{Interlocked.Increment(ref s_probes)}");
+            for (var attempt = 1; ; attempt++)
+            {
+                Writable(path, what, $"the directory {directory} cannot be made: ", () => Directory.CreateDirectory(directory));
+                try
+                {
+                    // The system's message would name the probe, not the output: the line says what it means.
+                    Writable(path, what, $"no file can be made in {directory}", () => new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose).Dispose(), systemMessage: false);
+                    break;
+                }
+                catch (UsageException ex) when (ex.InnerException is DirectoryNotFoundException && attempt < MaxProbeAttempts)
+                {
+                }
+            }
         }
         finally
         {

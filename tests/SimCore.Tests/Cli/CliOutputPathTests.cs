@@ -155,6 +155,23 @@ public class CliOutputPathTests
         });
     }
 
+    [Test]
+    public void Explore_SeveralAtOnceIntoOneMissingTracesDirectory_EveryOneRuns()
+    {
+        // Each explore checks that it can write in --traces by making the directory and a file in it,
+        // then removes what it made: two at once (two processes of a bench script, or two calls in
+        // one process) must not take each other's directory or probe file away.
+        for (var round = 0; round < 10; round++)
+        {
+            var traces = _files.In($"shared-traces-{round}");
+            var results = new CliInvocation[4];
+            Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = results.Length }, i =>
+                results[i] = CliInvocation.Of("explore", "EventCheckConnect", "--traces", traces, "--probes", "0"));
+
+            Assert.That(results.Select(r => r.ExitCode == 0 ? "ran" : r.Error.Trim()), Is.All.EqualTo("ran"), $"round {round}");
+        }
+    }
+
     private CliInvocation Explore(string option, string path) =>
         CliInvocation.Of("explore", "ZooLostUpdate", option, path, "--traces", _files.In("traces"));
 }
