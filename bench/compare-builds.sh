@@ -36,7 +36,15 @@ run() { # $1 = label; the rest the command
   while [ $# -gt 0 ] && [[ $1 != --* ]]; do cmd+=("$1"); shift; done
   extra=("$@")
   "${cmd[@]}" explore "${args[@]}" "${extra[@]}" --json "$tmp/$label.json" --traces "$tmp/traces-$label" > /dev/null
-  python3 -c "import json,sys; r=json.load(open(sys.argv[1]))[0]; print(sys.argv[2], r['elapsedMs'], r['schedules'])" "$tmp/$label.json" "$label" | tee -a "$tmp/all"
+  # Each run's line goes to a file of its own: two runs at once (TOGETHER=1) appending to one file
+  # could write into each other's line. The round's lines are gathered after it (gather).
+  python3 -c "import json,sys; r=json.load(open(sys.argv[1]))[0]; print(sys.argv[2], r['elapsedMs'], r['schedules'])" "$tmp/$label.json" "$label" > "$tmp/$label.line"
+}
+
+gather() { # appends the round's lines, in the order given, to the list and shows them
+  for label in "$@"; do
+    [ -f "$tmp/$label.line" ] && tee -a "$tmp/all" < "$tmp/$label.line" && rm "$tmp/$label.line"
+  done
 }
 
 echo "search: ${args[*]}; earlier: $commit; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -45,6 +53,7 @@ for r in $(seq "$RUNS"); do
     run earlier "${earlier[@]}" &
     run now "${sim[@]}" ${NOW_ARGS:-}
     wait
+    gather earlier now
     continue
   fi
   run earlier "${earlier[@]}"
@@ -52,6 +61,7 @@ for r in $(seq "$RUNS"); do
   if [ -n "${NOW_ARGS2:-}" ]; then
     run now2 "${sim[@]}" $NOW_ARGS2
   fi
+  gather earlier now now2
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$tmp/all" <<'PY'
