@@ -4,8 +4,9 @@ namespace SimHarness.Exploration;
 /// <remarks>
 /// Work it is given goes to the driver's one queue (<see cref="SimSynchronizationContext"/>) and runs
 /// under this context again; the queue, which enters this context before running the work, tells the
-/// world whose code is running (<see cref="SimSynchronizationContext.Running"/>). That is what lets the built-in scheduler run with the execution context's flow
-/// suppressed (<see cref="BuiltInExecutor"/>): the world needs no <c>AsyncLocal</c> to know the thread,
+/// world whose code is running (<see cref="SimSynchronizationContext.Running"/>). That is what lets
+/// the built-in scheduler run with the execution context's flow suppressed
+/// (<see cref="BuiltInExecutor"/>): the world needs no <c>AsyncLocal</c> to know the thread,
 /// and no resumption of an async method goes through <c>ExecutionContext.RunInternal</c>.
 /// </remarks>
 internal sealed class SimThreadContext(SimSynchronizationContext queue, SimThread thread) : SynchronizationContext

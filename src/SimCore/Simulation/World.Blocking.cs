@@ -73,8 +73,9 @@ internal sealed partial class World
     /// <remarks>
     /// The built-in scheduler never wakes a waiter <see cref="WakeReason.Killed"/> (it abandons a run
     /// that ended instead of unwinding its threads: <see cref="KillBlocked"/>), so there the waiter's
-    /// own task is the answer, awaited without an async method in between; that method's state
-    /// machine, continuation and await cost about a tenth of the bytes of a blocking wait's step.
+    /// own task is the answer, awaited without an async method in between, whose state machine,
+    /// continuation delegate and wrapped await every blocking wait paid (BENCHMARKS.md, "A blocking
+    /// wait awaits its waiter's task directly").
     /// </remarks>
     internal static Task<WakeReason> AwaitWakeAsync(Waiter w) =>
         w.Thread.World._driver is not null && !w.Task.IsCompleted ? w.Task : AwaitWakeOrUnwindAsync(w);

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
 namespace SimHarness.Simulation;
 
 internal sealed partial class World
@@ -7,7 +10,7 @@ internal sealed partial class World
     // Per monitor, whether its type overrides IsHot: one that does not is never hot, and Heat is skipped.
     private bool[] _mayBeHot = [];
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> s_overridesIsHot = new();
+    private static readonly ConcurrentDictionary<Type, bool> s_overridesIsHot = new();
 
     // Events already shown to the monitors: a time advance's tick is appended without Record, so
     // it is delivered just before the wake-up that always follows it.
@@ -53,7 +56,7 @@ internal sealed partial class World
     /// <summary>Whether <paramref name="type"/> or a class between it and <see cref="Monitor"/> overrides <see cref="Monitor.IsHot"/>.</summary>
     private static bool OverridesIsHot(Type type)
     {
-        const System.Reflection.BindingFlags declared = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly;
+        const BindingFlags declared = BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly;
         for (var t = type; t is not null && t != typeof(Monitor); t = t.BaseType)
         {
             if (t.GetProperty(nameof(Monitor.IsHot), declared)?.GetMethod is { } getter && getter.GetBaseDefinition().DeclaringType == typeof(Monitor))
