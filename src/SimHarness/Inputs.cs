@@ -6,9 +6,6 @@ namespace SimHarness.Cli;
 /// <summary>What the verbs read, checked before use, and what they write, checked before the work to be writable and not to be what they read.</summary>
 internal static class Inputs
 {
-    // How often a write check makes its directory again when another check removed it meanwhile.
-    private const int MaxProbeAttempts = 5;
-
     private static int s_probes;
 
     /// <summary>The trace at <paramref name="path"/>, its scenario known to <paramref name="catalog"/> and its parameters within their ranges.</summary>
@@ -90,51 +87,36 @@ internal static class Inputs
     }
 
     /// <summary>
-    /// Makes the directories missing up to <paramref name="directory"/> and a file in it, then removes
-    /// everything it made: an output is written only at the end of the work (traces only when a run
-    /// breaks something), and a directory that was not there stays not there.
+    /// Checks that a file can be made in <paramref name="directory"/>, or, when it is not there yet, that
+    /// it can be made: an output is written only at the end of the work (traces only when a run breaks
+    /// something), and a directory that was not there stays not there. The check never makes the
+    /// directory itself, only an entry of its own name in the deepest one that exists, which it removes:
+    /// checks running at once (two processes of a bench script, or two calls in one process) cannot
+    /// remove what another one is looking at.
     /// </summary>
     private static void CanWriteIn(string directory, string path, string what)
     {
-        var made = new List<string>();
-        for (var d = directory; d is not null && !Directory.Exists(d); d = Path.GetDirectoryName(d))
+        var existing = directory;
+        while (!Directory.Exists(existing))
         {
-            made.Add(d); // deepest first, the order to remove them in
+            existing = Path.GetDirectoryName(existing)
+                ?? throw new UsageException($"{what} {path} cannot be written: no directory on its path exists");
         }
 
-        try
+        // The system's message would name the probe, not the output: the line says what it means.
+        var probe = Path.Combine(existing, $".simharness-write-check-{Environment.ProcessId}-{Interlocked.Increment(ref s_probes)}");
+        if (existing == directory)
         {
-            // Another check of the same directory (another process, or another call in this one) may
-            // remove the directory it made between our making it and our probe: make it again, a few
-            // times, before calling it unwritable. Each probe has a name of its own.
-            var probe = Path.Combine(directory, $".simharness-write-check-{Environment.ProcessId}-{Interlocked.Increment(ref s_probes)}");
-            for (var attempt = 1; ; attempt++)
-            {
-                Writable(path, what, $"the directory {directory} cannot be made: ", () => Directory.CreateDirectory(directory));
-                try
-                {
-                    // The system's message would name the probe, not the output: the line says what it means.
-                    Writable(path, what, $"no file can be made in {directory}", () => new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose).Dispose(), systemMessage: false);
-                    break;
-                }
-                catch (UsageException ex) when (ex.InnerException is DirectoryNotFoundException && attempt < MaxProbeAttempts)
-                {
-                }
-            }
+            Writable(path, what, $"no file can be made in {directory}", () => new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose).Dispose(), systemMessage: false);
         }
-        finally
+        else
         {
-            foreach (var d in made)
+            // Whoever can make one directory in `existing` can make the rest of the path below it.
+            Writable(path, what, $"the directory {directory} cannot be made: nothing can be made in {existing}", () =>
             {
-                try
-                {
-                    Directory.Delete(d);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    // Not empty any more (another process wrote there) or gone: it is not ours to remove.
-                }
-            }
+                Directory.CreateDirectory(probe);
+                Directory.Delete(probe);
+            }, systemMessage: false);
         }
     }
 

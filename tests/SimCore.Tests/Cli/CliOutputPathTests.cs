@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using SimHarness.Tests.Hostile;
 
 namespace SimHarness.Tests.Cli;
@@ -97,8 +99,9 @@ public class CliOutputPathTests
     [Test]
     public void Explore_NothingToWrite_LeavesNoDirectoryBehind()
     {
-        // The outputs are checked by making their directories and a file in them, then removing all of
-        // that: a search without violations writes no trace, so its traces directory is not made.
+        // The outputs are checked without making their directories (only a probe entry in the deepest
+        // one that exists, removed at once): a search without violations writes no trace, so its traces
+        // directory is not made.
         var root = _files.In("probed");
         var traces = Path.Combine(root, "deeper", "traces");
 
@@ -158,9 +161,10 @@ public class CliOutputPathTests
     [Test]
     public void Explore_SeveralAtOnceIntoOneMissingTracesDirectory_EveryOneRuns()
     {
-        // Each explore checks that it can write in --traces by making the directory and a file in it,
-        // then removes what it made: two at once (two processes of a bench script, or two calls in
-        // one process) must not take each other's directory or probe file away.
+        // Each explore checks that it can write in --traces before the work: two at once (two processes
+        // of a bench script, or two calls in one process) must not take each other's directory or probe
+        // away. (When the check made the directory and removed it after, one check's removal made
+        // another's mkdir fail: "already exists", yet not there.)
         for (var round = 0; round < 10; round++)
         {
             var traces = _files.In($"shared-traces-{round}");
@@ -170,6 +174,38 @@ public class CliOutputPathTests
 
             Assert.That(results.Select(r => r.ExitCode == 0 ? "ran" : r.Error.Trim()), Is.All.EqualTo("ran"), $"round {round}");
         }
+    }
+
+    [Test]
+    public void OutputDirectoryCheck_ManyAtOnceOnOneMissingDirectory_EveryOnePassesAndNoneMakesIt()
+    {
+        // The same race as above, called often enough to meet it: the check itself, from several
+        // threads at once, many times on one directory that is not there.
+        var check = typeof(SimHarness.Cli.Cli).Assembly.GetType("SimHarness.Cli.Inputs")!
+            .GetMethod("OutputDirectory", BindingFlags.Public | BindingFlags.Static)!;
+        var traces = _files.In(Path.Combine("raced", "traces"));
+        var failures = new ConcurrentBag<string>();
+
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ =>
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                try
+                {
+                    check.Invoke(null, [traces, "--traces"]);
+                }
+                catch (TargetInvocationException ex)
+                {
+                    failures.Add(ex.InnerException!.Message);
+                }
+            }
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failures.Distinct(), Is.Empty);
+            Assert.That(Directory.Exists(_files.In("raced")), Is.False, "no check made the directory or its parent");
+        });
     }
 
     private CliInvocation Explore(string option, string path) =>
