@@ -13,9 +13,9 @@ internal static class BuiltInExplorer
     public static ExplorationReport Explore(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, ExplorationOptions options)
     {
         var exhaustive = options.Strategy == "exhaustive";
-        if (options.Workers < 1)
+        if (options.WorkersProblem() is { } workersProblem)
         {
-            throw new UsageException($"--workers must be at least 1, got {options.Workers}");
+            throw new UsageException(workersProblem);
         }
 
         var report = new ExplorationReport

@@ -66,7 +66,7 @@ public sealed record ExplorationOptions
     public int PctDepth { get; init; } = 3;
 
     /// <summary>OS threads sharing one exhaustive search (1 = the plain search on the calling thread).</summary>
-    /// <value>At least 1; default 1. Above 1 the search is split at a frontier of prefixes (Parallel/Frontier.cs).</value>
+    /// <value>1 to 256; default 1. Above 1 the search is split at a frontier of at most 256 prefixes per shard (Parallel/Frontier.cs).</value>
     public int Workers { get; init; } = 1;
 
     /// <summary>This process explores only this shard of the exhaustive search; null explores all of it.</summary>
@@ -96,6 +96,14 @@ public sealed record ExplorationOptions
         : Strategy != "exhaustive" ? $"{(Iterative ? "--iterative" : "--max-preemptions")} bounds the exhaustive search only, not --strategy {Strategy}"
         : Shard is not null ? $"{(Iterative ? "--iterative" : "--max-preemptions")} cannot be combined with --shard: `merge` combines unbounded searches only"
         : null;
+
+    /// <summary>The most workers one search can use: a shard of a split search has at most this many parts, and a part runs on one worker at a time.</summary>
+    public const int MaxWorkers = Parallel.Frontier.PrefixesPerShard;
+
+    /// <summary>Why <see cref="Workers"/> cannot be used as given, or null when it can.</summary>
+    public string? WorkersProblem() =>
+        Workers is >= 1 and <= MaxWorkers ? null
+        : $"--workers must be between 1 and {MaxWorkers} (a search splits into at most {MaxWorkers} parts, one worker each at a time), got {Workers}";
 
     /// <summary>The strategies the CLI accepts.</summary>
     public static IReadOnlyList<string> KnownStrategies { get; } =

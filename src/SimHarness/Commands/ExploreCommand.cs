@@ -92,11 +92,16 @@ internal static class ExploreCommand
                 Reduction = !p.GetValue(noReduction),
                 StateCache = !p.GetValue(noStateCache),
                 IgnoreCheckpoints = p.GetValue(ignoreCheckpoints),
-                Workers = AtLeastOne(p.GetValue(workers)),
+                Workers = p.GetValue(workers),
                 Shard = p.GetValue(shard) is { } sh ? Exploration.Parallel.ShardSpec.Parse(sh) : null,
                 MaxPreemptions = p.GetValue(maxPreemptions),
                 Iterative = p.GetValue(iterative),
             };
+            if (options.WorkersProblem() is { } workersProblem)
+            {
+                throw new UsageException(workersProblem);
+            }
+
             if (options.BoundProblem() is { } boundProblem)
             {
                 throw new UsageException(boundProblem);
@@ -266,9 +271,6 @@ internal static class ExploreCommand
             .Select(s => (s, s.ResolveExploreParams(overrides.Where(kv => s.Params.Any(p => p.Name == kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value))))
             .ToList();
     }
-
-    private static int AtLeastOne(int workers) =>
-        workers >= 1 ? workers : throw new UsageException($"--workers must be at least 1, got {workers}");
 
     private static long? MaxSteps(long? v) =>
         v is > SimHarness.Exploration.ExplorationLimits.MaxStepsBound

@@ -138,12 +138,43 @@ public class ShardMergeTests
         AssertOneLine(sut, "exhaustive search only");
     }
 
-    [Test]
-    public void Explore_ZeroWorkers_RefusedOnOneLine()
+    [TestCase("0")]
+    [TestCase("-3")]
+    [TestCase("257")]
+    [TestCase("99999")]
+    public void Explore_WorkersOutOfRange_RefusedOnOneLine(string workers)
     {
-        var sut = CliInvocation.Of("explore", "EventCheckConnect", "--workers", "0", "--traces", _dir);
+        var sut = CliInvocation.Of("explore", "EventCheckConnect", "--workers", workers, "--traces", _dir);
 
-        AssertOneLine(sut, "--workers");
+        AssertOneLine(sut, $"--workers must be between 1 and 256 (a search splits into at most 256 parts, one worker each at a time), got {workers}");
+    }
+
+    [TestCase(0, false)]
+    [TestCase(1, true)]
+    [TestCase(256, true)]
+    [TestCase(257, false)]
+    public void ExplorerApi_Workers_RefusedOutsideOneTo256(int workers, bool accepted)
+    {
+        var (info, values) = SimHarness.Tests.Exploration.Estimation.SizeEstimateTests.Resolve<SimHarness.Tests.Exploration.Estimation.ChoiceChain>("counts=2,2");
+        var options = new SimHarness.Exploration.ExplorationOptions { Workers = workers, TracesDirectory = null };
+
+        if (accepted)
+        {
+            Assert.That(SimHarness.Exploration.Explorer.Explore(info, values, options).Complete, Is.True);
+        }
+        else
+        {
+            Assert.That(() => SimHarness.Exploration.Explorer.Explore(info, values, options),
+                Throws.TypeOf<SimHarness.UsageException>().With.Message.StartsWith("--workers must be between 1 and 256"));
+        }
+    }
+
+    [Test]
+    public void Explore_AsManyWorkersAsParts_Runs()
+    {
+        var sut = CliInvocation.Of("explore", "EventCheckConnect", "--workers", "256", "--traces", _dir);
+
+        Assert.That(sut.ExitCode, Is.Zero, sut.Error);
     }
 
     private (string Path, int ExitCode) Explore(string name, string scenario, string overrides, params string[] more)
