@@ -18,7 +18,7 @@ namespace SimHarness.Threading;
 /// they are local computation over the subclass's own fields (no awaits, no other steps).
 /// </remarks>
 #pragma warning disable CA1711 // Python's name for the type (queue.Queue).
-public class Queue<T> : IStateful
+public partial class Queue<T> : IStateful
 #pragma warning restore CA1711
 {
     private readonly World _world;
@@ -195,58 +195,6 @@ public class Queue<T> : IStateful
 
     /// <summary>Python's <c>full()</c>: true when bounded and at the bound.</summary>
     public Task<bool> IsFullAsync() => ReadAsync("full", () => Maxsize > 0 && QsizeCore() >= Maxsize);
-
-    /// <summary>Marks one fetched item as processed; the last one wakes every <see cref="JoinAsync"/>.</summary>
-    /// <exception cref="ValueError">More calls than items put.</exception>
-    public async Task TaskDoneAsync()
-    {
-        var me = _world.CurrentThread;
-        await _world.StepAsync(me, new Access(_id, AccessKind.Write, "task_done"));
-        using var _ = _world.Atomic();
-        if (_unfinished <= 0)
-        {
-            _world.Record(me, "task_done", _id, nameof(ValueError), null);
-            throw new ValueError("task_done() called too many times");
-        }
-
-        if (--_unfinished == 0)
-        {
-            foreach (var w in _joiners)
-            {
-                _world.Wake(w, WakeReason.Signaled);
-            }
-
-            _joiners.Clear();
-        }
-
-        _world.Record(me, "task_done", _id, _unfinished.ToString(CultureInfo.InvariantCulture), null);
-    }
-
-    /// <summary>Waits until every item put has been marked done by <see cref="TaskDoneAsync"/>.</summary>
-    public async Task JoinAsync()
-    {
-        var me = _world.CurrentThread;
-        var guard = new StepGuard(() => _unfinished == 0, -1, $"join {Name}");
-        while (true)
-        {
-            await _world.StepAsync(me, new Access(_id, AccessKind.Wait, "join"), guard);
-            Waiter w;
-            using (_world.Atomic())
-            {
-                if (_unfinished == 0)
-                {
-                    _world.Record(me, "join", _id, "done", null);
-                    return;
-                }
-
-                _world.Record(me, "join", _id, "blocked", null);
-                w = _world.Block(me, _id, $"join {Name}", -1);
-                _joiners.Add(w);
-            }
-
-            await World.AwaitWakeAsync(w);
-        }
-    }
 
     private async Task<TResult> ReadAsync<TResult>(string op, Func<TResult> read)
     {
