@@ -13,11 +13,6 @@ internal static class BuiltInExplorer
     public static ExplorationReport Explore(ScenarioInfo scenario, IReadOnlyDictionary<string, object> values, ExplorationOptions options)
     {
         var exhaustive = options.Strategy == "exhaustive";
-        if (options.WorkersProblem() is { } workersProblem)
-        {
-            throw new UsageException(workersProblem);
-        }
-
         var report = new ExplorationReport
         {
             Scenario = scenario.Name,

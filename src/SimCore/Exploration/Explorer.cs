@@ -13,6 +13,11 @@ public static class Explorer
             throw new UsageException($"unknown strategy '{options.Strategy}' (known: {string.Join(", ", ExplorationOptions.KnownStrategies)})");
         }
 
+        if (options.WorkersProblem() is { } workersProblem)
+        {
+            throw new UsageException(workersProblem);
+        }
+
         if (options.Strategy != "exhaustive" && (options.Workers > 1 || options.Shard is not null))
         {
             // Random and PCT draw one seeded stream of runs, Coyote has its own engine: neither splits.

@@ -149,14 +149,16 @@ public class ShardMergeTests
         AssertOneLine(sut, $"--workers must be between 1 and 256 (a search splits into at most 256 parts, one worker each at a time), got {workers}");
     }
 
-    [TestCase(0, false)]
-    [TestCase(1, true)]
-    [TestCase(256, true)]
-    [TestCase(257, false)]
-    public void ExplorerApi_Workers_RefusedOutsideOneTo256(int workers, bool accepted)
+    [TestCase(0, false, "exhaustive")]
+    [TestCase(1, true, "exhaustive")]
+    [TestCase(256, true, "exhaustive")]
+    [TestCase(257, false, "exhaustive")]
+    [TestCase(0, false, "random")]
+    [TestCase(0, false, "coyote-random")]
+    public void ExplorerApi_Workers_RefusedOutsideOneTo256(int workers, bool accepted, string strategy)
     {
         var (info, values) = SimHarness.Tests.Exploration.Estimation.SizeEstimateTests.Resolve<SimHarness.Tests.Exploration.Estimation.ChoiceChain>("counts=2,2");
-        var options = new SimHarness.Exploration.ExplorationOptions { Workers = workers, TracesDirectory = null };
+        var options = new SimHarness.Exploration.ExplorationOptions { Workers = workers, Strategy = strategy, TracesDirectory = null };
 
         if (accepted)
         {
